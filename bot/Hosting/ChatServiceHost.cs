@@ -1,0 +1,55 @@
+using ChatService.Channels;
+using ChatService.Dialogs;
+using ChatService.Pipeline;
+using ChatService.State;
+using ChatService.Transcripts;
+
+namespace ChatService.Hosting;
+
+/// <summary>Builds the host: configuration sources, the rooms, the endpoints.</summary>
+public static class ChatServiceHost
+{
+    public const string EnvironmentPrefix = "ChatService__";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var contentRoot = ContentPaths.FindContentRoot();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = contentRoot,
+            WebRootPath = ContentPaths.FindWebRoot(contentRoot),
+        });
+        // appsettings.json, appsettings.{Environment}.json and plain environment variables come with the
+        // default builder; ChatService__Section__Key variables override them all.
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls("http://localhost:5080");
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddRooms(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddState(configuration);
+        services.AddTranscripts(configuration);
+        services.AddPipeline(configuration);
+        services.AddDialogs(configuration);
+        services.AddChannels(configuration);
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapRooms(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapChannels();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+                app.Logger.LogInformation("ChatService is running. Chat page: {Url}/", url.TrimEnd('/'));
+        });
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using ChatService.Channels.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace ChatService.Pipeline;
+
+/// <summary>Shows a typing indicator when a message turn is slow, and keeps it alive until the bot answers.</summary>
+public sealed class TypingMiddleware(IOptions<PipelineOptions> options) : ITurnMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Type != ActivityTypes.Message)
+        {
+            await next(cancellationToken);
+            return;
+        }
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typing = KeepTypingAsync(turnContext, options.Value, done.Token);
+        try
+        {
+            await next(cancellationToken);
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await typing;
+        }
+    }
+
+    private static async Task KeepTypingAsync(ITurnContext turnContext, PipelineOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(options.TypingDelay, cancellationToken);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+                await Task.Delay(options.TypingInterval, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the turn finished
+        }
+    }
+}
