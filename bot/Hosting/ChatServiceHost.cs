@@ -1,6 +1,7 @@
 using ChatService.Channels;
 using ChatService.Dialogs;
 using ChatService.Pipeline;
+using ChatService.Staff;
 using ChatService.State;
 using ChatService.Transcripts;
 
@@ -37,6 +38,7 @@ public static class ChatServiceHost
         services.AddPipeline(configuration);
         services.AddDialogs(configuration);
         services.AddChannels(configuration);
+        services.AddStaff(configuration);
         services.AddOpenApi();
         return builder;
     }
