@@ -7,7 +7,7 @@ namespace ChatService.State.Redis;
 /// Redis outage only fails the operations made during it; start-up checks reachability separately
 /// (<see cref="StateStartup"/>).
 /// </summary>
-public sealed partial class RedisConnection : IAsyncDisposable
+public sealed partial class RedisConnection : IAsyncDisposable, IDisposable
 {
     private readonly ConnectionMultiplexer _multiplexer;
     private readonly ILogger<RedisConnection> _logger;
@@ -42,6 +42,10 @@ public sealed partial class RedisConnection : IAsyncDisposable
     public bool IsConnected => _multiplexer.IsConnected;
 
     /// <summary>Runs one Redis operation, turning connection failures into <see cref="StoreUnavailableException"/>.</summary>
+    /// <remarks>
+    /// Callers' cancellation tokens are not applied: a command already sent may still take effect, and a
+    /// caller told "cancelled" could not know whether its write happened. Commands are short and time out.
+    /// </remarks>
     public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation)
     {
         try
@@ -62,6 +66,8 @@ public sealed partial class RedisConnection : IAsyncDisposable
         || (ex is RedisServerException server && server.Message.StartsWith("LOADING", StringComparison.Ordinal));
 
     public ValueTask DisposeAsync() => _multiplexer.DisposeAsync();
+
+    public void Dispose() => _multiplexer.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis connection to {Endpoint} failed ({FailureType}); state operations answer 503 until it is restored")]
     private partial void LogConnectionFailed(string? endpoint, string failureType);

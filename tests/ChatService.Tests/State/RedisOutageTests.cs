@@ -18,6 +18,8 @@ public sealed class RedisOutageTests
         var store = instances.StateStore();
         var streams = instances.StreamStore();
         var conversationLock = instances.Lock(new StateOptions { LockWait = TimeSpan.FromSeconds(5) });
+        var heardAfterRestart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = instances.StreamStore().Subscribe("s", _ => heardAfterRestart.TrySetResult());
         await store.WriteAsync("k", "before", null);
 
         await redis.StopAsync();
@@ -34,6 +36,12 @@ public sealed class RedisOutageTests
         Assert.Equal("after", (await store.ReadAsync("k"))!.Value);
         Assert.Equal(0, await streams.AppendAsync("s", "after", TimeSpan.FromMinutes(1)));
         await using var held = await conversationLock.AcquireAsync("c");
+        // The subscription made before the outage is renewed by the reconnect (appends retried until it is).
+        await Eventually.TrueAsync(async () =>
+        {
+            await streams.AppendAsync("s", "ping", TimeSpan.FromMinutes(1));
+            return await Task.WhenAny(heardAfterRestart.Task, Task.Delay(100)) == heardAfterRestart.Task;
+        }, "a subscriber from before the outage hears appends again", 20);
     }
 
     [Fact]
