@@ -7,14 +7,17 @@ namespace ChatService.State.Redis;
 /// <summary>
 /// The turn lock across instances: a Redis lease (SET NX PX with a random token) that the holder renews
 /// while its turn runs and releases only if it still owns it. Turns of the same instance queue on a local
-/// gate first, so only one of them at a time asks Redis; waiting for another instance is backoff polling,
-/// bounded by <see cref="StateOptions.LockWait"/>.
+/// gate first, so only one of them at a time asks Redis; waiting for another instance is woken by the
+/// release's pub/sub message (with slow polling for leases that ran out), bounded by <see cref="StateOptions.LockWait"/>.
 /// </summary>
 public sealed partial class RedisConversationLock : IConversationLock
 {
+    // KEYS[1] = lock; ARGV = token, release channel. Deletes only our own lease, then wakes the waiters.
     private const string ReleaseScript = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-        return 0
+        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+        redis.call('DEL', KEYS[1])
+        redis.call('PUBLISH', ARGV[2], 1)
+        return 1
         """;
 
     private const string RenewScript = """
@@ -41,23 +44,33 @@ public sealed partial class RedisConversationLock : IConversationLock
         {
             var key = RedisKeys.Lock(conversationId);
             var token = Guid.NewGuid().ToString("N");
-            var lease = _options.Value.LockLease;
-            var delay = TimeSpan.FromMilliseconds(10);
-            while (!await _connection.RunAsync(db => db.StringSetAsync(key, token, lease, When.NotExists)))
-            {
-                var remaining = _options.Value.LockWait - Stopwatch.GetElapsedTime(started);
-                if (remaining <= TimeSpan.Zero) throw new TimeoutException($"The conversation '{conversationId}' is busy.");
-                // Jitter keeps instances that wait for the same conversation from polling in lockstep.
-                var jittered = delay * (0.5 + Random.Shared.NextDouble());
-                await Task.Delay(jittered < remaining ? jittered : remaining, cancellationToken);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 200));
-            }
+            if (!await TrySetAsync(key, token))
+                await WaitForReleaseAsync(conversationId, key, token, started, cancellationToken);
             return new Lease(this, conversationId, key, token, local);
         }
         catch
         {
             await local.DisposeAsync();
             throw;
+        }
+    }
+
+    private Task<bool> TrySetAsync(string key, string token) =>
+        _connection.RunAsync(db => db.StringSetAsync(key, token, _options.Value.LockLease, When.NotExists));
+
+    private async Task WaitForReleaseAsync(string conversationId, string key, string token, long started, CancellationToken cancellationToken)
+    {
+        await using var releases = await _connection.RunAsync(_ => LockReleaseListener.ListenAsync(_connection.Subscriber, conversationId));
+        var poll = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            releases.Reset();
+            if (await TrySetAsync(key, token)) return;
+            var remaining = _options.Value.LockWait - Stopwatch.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero) throw new TimeoutException($"The conversation '{conversationId}' is busy.");
+            // The release message wakes us; polling (backing off to 500 ms) only covers a holder whose lease ran out.
+            await releases.WaitAsync(poll < remaining ? poll : remaining, cancellationToken);
+            poll = TimeSpan.FromMilliseconds(Math.Min(poll.TotalMilliseconds * 2, 500));
         }
     }
 
@@ -111,7 +124,7 @@ public sealed partial class RedisConversationLock : IConversationLock
             _stop.Dispose();
             try
             {
-                await _owner._connection.Database.ScriptEvaluateAsync(ReleaseScript, [_key], [_token]);
+                await _owner._connection.Database.ScriptEvaluateAsync(ReleaseScript, [_key], [_token, RedisKeys.LockReleased(_conversationId)]);
             }
             catch (Exception ex) when (RedisConnection.IsOutage(ex))
             {

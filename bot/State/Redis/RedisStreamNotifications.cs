@@ -50,8 +50,15 @@ public sealed partial class RedisStreamNotifications(RedisConnection connection,
             topic.Subscriptions = topic.Subscriptions.Where(s => s != subscription).ToArray();
             if (topic.Subscriptions.Length > 0) return;
             _topics.TryRemove(streamId, out _);
-            // Fire and forget: a failed unsubscribe only costs a few unused messages until the connection drops.
-            _ = connection.Subscriber.UnsubscribeAsync(RedisChannel.Literal(RedisKeys.StreamAppended(streamId)), null, CommandFlags.FireAndForget);
+            try
+            {
+                // Fire and forget: a failed unsubscribe only costs a few unused messages until the connection drops.
+                _ = connection.Subscriber.UnsubscribeAsync(RedisChannel.Literal(RedisKeys.StreamAppended(streamId)), null, CommandFlags.FireAndForget);
+            }
+            catch (Exception ex) when (RedisConnection.IsOutage(ex))
+            {
+                // the subscription went with the connection
+            }
         }
     }
 
