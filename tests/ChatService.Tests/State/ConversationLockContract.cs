@@ -50,7 +50,7 @@ public abstract class ConversationLockContract
     public async Task AcquireAsync_TurnLongerThanTheLease_StaysExclusiveWhileHeld()
     {
         // The holder renews its lease, so a long turn keeps the lock well past LockLease.
-        var locks = Instances(2, new StateOptions { LockLease = TimeSpan.FromMilliseconds(300), LockWait = TimeSpan.FromMilliseconds(1200) });
+        var locks = Instances(2, new StateOptions { LockLease = TimeSpan.FromMilliseconds(800), LockWait = TimeSpan.FromMilliseconds(2500) });
         var conversationId = NewConversation();
         await using var held = await locks[0].AcquireAsync(conversationId);
 
