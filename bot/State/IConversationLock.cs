@@ -6,5 +6,8 @@ namespace ChatService.State;
 /// </summary>
 public interface IConversationLock
 {
+    /// <summary>Waits for the conversation's lock; dispose the result to release it (never throws on release).</summary>
+    /// <exception cref="TimeoutException">Another turn held it for longer than <see cref="StateOptions.LockWait"/>.</exception>
+    /// <exception cref="StoreUnavailableException">The configured store cannot be reached.</exception>
     Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken = default);
 }

@@ -34,7 +34,7 @@ public sealed class RedisConversationLockTests(RedisServerFixture redis) : Conve
         var options = new StateOptions { LockLease = TimeSpan.FromMilliseconds(500), LockWait = TimeSpan.FromSeconds(10) };
         var conversationId = NewConversation();
         var deadConnection = _instances.Connect();
-        _ = await RedisInstances.Lock(deadConnection, options).AcquireAsync(conversationId);
+        _ = await _instances.Lock(options, deadConnection).AcquireAsync(conversationId);
 
         await deadConnection.DisposeAsync(); // the holder's process is gone: no renewal, no release
 

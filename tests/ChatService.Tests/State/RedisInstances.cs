@@ -21,16 +21,14 @@ public sealed class RedisInstances(RedisServer server) : IAsyncDisposable
         return connection;
     }
 
-    public IStateStore StateStore() => new RedisStateStore(Connect());
+    public IStateStore StateStore(RedisConnection? connection = null) => new RedisStateStore(connection ?? Connect());
 
-    public IConversationLock Lock(StateOptions options) => Lock(Connect(), options);
+    public IConversationLock Lock(StateOptions options, RedisConnection? connection = null) =>
+        new RedisConversationLock(connection ?? Connect(), Options.Create(options), NullLogger<RedisConversationLock>.Instance);
 
-    public static IConversationLock Lock(RedisConnection connection, StateOptions options) =>
-        new RedisConversationLock(connection, Options.Create(options), NullLogger<RedisConversationLock>.Instance);
-
-    public IActivityStreamStore StreamStore()
+    public IActivityStreamStore StreamStore(RedisConnection? connection = null)
     {
-        var connection = Connect();
+        connection ??= Connect();
         return new RedisActivityStreamStore(connection, new RedisStreamNotifications(connection, NullLogger<RedisStreamNotifications>.Instance));
     }
 

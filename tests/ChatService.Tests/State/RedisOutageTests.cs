@@ -15,9 +15,10 @@ public sealed class RedisOutageTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var instances = new RedisInstances(redis);
-        var store = instances.StateStore();
-        var streams = instances.StreamStore();
-        var conversationLock = instances.Lock(new StateOptions { LockWait = TimeSpan.FromSeconds(5) });
+        var connection = instances.Connect(); // one service instance: one multiplexer under all its stores
+        var store = instances.StateStore(connection);
+        var streams = instances.StreamStore(connection);
+        var conversationLock = instances.Lock(new StateOptions { LockWait = TimeSpan.FromSeconds(5) }, connection);
         var heardAfterRestart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = instances.StreamStore().Subscribe("s", _ => heardAfterRestart.TrySetResult());
         await store.WriteAsync("k", "before", null);
