@@ -35,6 +35,9 @@ public sealed partial class RedisConnection : IAsyncDisposable, IDisposable
 
     public TimeSpan ConnectTimeout { get; }
 
+    /// <summary>The shared multiplexer, for other Redis users of this instance (e.g. a SignalR backplane).</summary>
+    public IConnectionMultiplexer Multiplexer => _multiplexer;
+
     public IDatabase Database => _multiplexer.GetDatabase();
 
     public ISubscriber Subscriber => _multiplexer.GetSubscriber();

@@ -54,7 +54,7 @@ public sealed class RedisConversationLock : IConversationLock
             releases.Reset();
             if (await TrySetAsync(key, token)) return;
             var remaining = _options.Value.LockWait - Stopwatch.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero) throw new TimeoutException($"The conversation '{conversationId}' is busy.");
+            if (remaining <= TimeSpan.Zero) throw new ConversationBusyException(conversationId);
             // The release message wakes us; polling (backing off to 500 ms) only covers a holder whose lease ran out.
             await releases.WaitAsync(poll < remaining ? poll : remaining, cancellationToken);
             poll = TimeSpan.FromMilliseconds(Math.Min(poll.TotalMilliseconds * 2, 500));

@@ -43,7 +43,7 @@ public abstract class ConversationLockContract
         var conversationId = NewConversation();
         await using var held = await locks[0].AcquireAsync(conversationId);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => locks[1].AcquireAsync(conversationId));
+        await Assert.ThrowsAsync<ConversationBusyException>(() => locks[1].AcquireAsync(conversationId));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public abstract class ConversationLockContract
         var conversationId = NewConversation();
         await using var held = await locks[0].AcquireAsync(conversationId);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => locks[1].AcquireAsync(conversationId));
+        await Assert.ThrowsAsync<ConversationBusyException>(() => locks[1].AcquireAsync(conversationId));
     }
 
     [Fact]
