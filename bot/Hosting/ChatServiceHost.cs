@@ -45,6 +45,7 @@ public static class ChatServiceHost
 
     public static WebApplication MapRooms(this WebApplication app)
     {
+        app.UseState();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapChannels();
         app.Lifetime.ApplicationStarted.Register(() =>

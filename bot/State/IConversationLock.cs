@@ -6,5 +6,12 @@ namespace ChatService.State;
 /// </summary>
 public interface IConversationLock
 {
+    /// <summary>Waits for the conversation's lock; dispose the result to release it (never throws on release).</summary>
+    /// <exception cref="ConversationBusyException">Another turn held it for longer than <see cref="StateOptions.LockWait"/>.</exception>
+    /// <exception cref="StoreUnavailableException">The configured store cannot be reached.</exception>
     Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A turn waited <see cref="StateOptions.LockWait"/> for its conversation's lock in vain (HTTP 503, retry later).</summary>
+public sealed class ConversationBusyException(string conversationId)
+    : TimeoutException($"The conversation '{conversationId}' is busy.");

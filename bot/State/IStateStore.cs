@@ -6,6 +6,8 @@ public sealed record StoreItem(string Value, string ETag);
 /// <summary>
 /// Key/value state with optimistic concurrency. A write that names an ETag succeeds only if the stored
 /// version still has it; otherwise it throws <see cref="ETagConflictException"/> and changes nothing.
+/// Any method throws <see cref="StoreUnavailableException"/> when the configured store cannot be reached;
+/// a write either happens entirely or not at all.
 /// </summary>
 public interface IStateStore
 {

@@ -25,7 +25,7 @@ public sealed class InMemoryConversationLock(IOptions<StateOptions> options) : I
         try
         {
             if (!await gate.Semaphore.WaitAsync(options.Value.LockWait, cancellationToken))
-                throw new TimeoutException($"The conversation '{conversationId}' is busy.");
+                throw new ConversationBusyException(conversationId);
         }
         catch
         {

@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 
 namespace ChatService.State;
 
-/// <summary>The embedded default: state in this process, with ETags and expiry.</summary>
+/// <summary>The embedded default: state in this process, with ETags and expiry (expired entries are swept on writes).</summary>
 public sealed class InMemoryStateStore(TimeProvider clock) : IStateStore
 {
     private sealed record Entry(string Value, string ETag, DateTimeOffset? ExpiresAt);
 
     private readonly ConcurrentDictionary<string, Entry> _items = new(StringComparer.Ordinal);
+    private readonly ExpirySweep _sweep = new(clock);
     private long _version;
 
     public Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken = default)
@@ -18,6 +19,7 @@ public sealed class InMemoryStateStore(TimeProvider clock) : IStateStore
 
     public Task<string> WriteAsync(string key, string value, string? expectedETag, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default)
     {
+        if (_sweep.IsDue()) Sweep();
         var etag = Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var next = new Entry(value, etag, timeToLive is { } ttl ? clock.GetUtcNow() + ttl : null);
         lock (_items)
@@ -39,6 +41,12 @@ public sealed class InMemoryStateStore(TimeProvider clock) : IStateStore
     {
         lock (_items) _items.TryRemove(key, out _);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Drops expired entries nobody reads any more (idle conversations).</summary>
+    private void Sweep()
+    {
+        foreach (var key in _items.Keys) Live(key);
     }
 
     private Entry? Live(string key)

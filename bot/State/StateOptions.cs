@@ -5,10 +5,14 @@ public sealed class StateOptions
 {
     public const string Section = "State";
 
-    /// <summary>Idle conversations (state, Direct Line stream) expire after this long.</summary>
+    /// <summary>
+    /// Idle conversations expire after this long: writers pass it as the time-to-live of conversation state
+    /// and of Direct Line streams (each write or append restarts it), in memory and in Redis alike. Turn locks
+    /// leave nothing behind: a Redis lock key lives at most <see cref="LockLease"/>.
+    /// </summary>
     public TimeSpan ConversationTimeToLive { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>A turn lock that is not renewed is released after this long.</summary>
+    /// <summary>A turn lock that is not renewed (its instance died) is released after this long; a live holder renews it every third of it.</summary>
     public TimeSpan LockLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a turn waits for the lock before giving up.</summary>

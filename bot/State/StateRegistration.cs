@@ -1,3 +1,5 @@
+using ChatService.State.Redis;
+
 namespace ChatService.State;
 
 /// <summary>Registers the State room: in-memory by default, Redis when <c>ConnectionStrings:Redis</c> is set.</summary>
@@ -7,6 +9,7 @@ public static class StateRegistration
     {
         services.Configure<StateOptions>(configuration.GetSection(StateOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddHealthChecks().AddCheck<StateHealthCheck>(StateHealthCheck.Name);
         var redis = configuration.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(redis))
         {
@@ -16,7 +19,11 @@ public static class StateRegistration
         }
         else
         {
-            throw new InvalidOperationException("Redis state is not implemented yet.");
+            services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILogger<RedisConnection>>()));
+            services.AddSingleton<RedisStreamNotifications>();
+            services.AddSingleton<IStateStore, RedisStateStore>();
+            services.AddSingleton<IConversationLock, RedisConversationLock>();
+            services.AddSingleton<IActivityStreamStore, RedisActivityStreamStore>();
         }
         return services;
     }
