@@ -1,4 +1,7 @@
 using ChatService.Hosting;
+using ChatService.KnowledgeBase.Evaluation;
+
+if (args is ["kb", ..]) return KbCommands.Run(args[1..]);
 
 var builder = ChatServiceHost.CreateBuilder(args);
 builder.AddRooms();
@@ -6,6 +9,7 @@ builder.AddRooms();
 var app = builder.Build();
 app.MapRooms();
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
