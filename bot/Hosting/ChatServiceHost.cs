@@ -1,5 +1,6 @@
 using ChatService.Channels;
 using ChatService.Dialogs;
+using ChatService.Nlu;
 using ChatService.Pipeline;
 using ChatService.Staff;
 using ChatService.State;
@@ -36,6 +37,7 @@ public static class ChatServiceHost
         services.AddState(configuration);
         services.AddTranscripts(configuration);
         services.AddPipeline(configuration);
+        services.AddNlu(configuration);
         services.AddDialogs(configuration);
         services.AddChannels(configuration);
         services.AddStaff(configuration);
