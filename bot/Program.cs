@@ -1,7 +1,9 @@
 using ChatService.Hosting;
 using ChatService.KnowledgeBase.Evaluation;
+using ChatService.Nlu;
 
 if (args is ["kb", ..]) return KbCommands.Run(args[1..]);
+if (args is ["nlu", ..]) return NluCommands.Run(args);
 
 var builder = ChatServiceHost.CreateBuilder(args);
 builder.AddRooms();

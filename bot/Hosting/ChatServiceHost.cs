@@ -1,6 +1,7 @@
 using ChatService.Channels;
 using ChatService.Dialogs;
 using ChatService.KnowledgeBase;
+using ChatService.Nlu;
 using ChatService.Pipeline;
 using ChatService.Staff;
 using ChatService.State;
@@ -38,6 +39,7 @@ public static class ChatServiceHost
         services.AddTranscripts(configuration);
         services.AddPipeline(configuration);
         services.AddKnowledgeBase(configuration);
+        services.AddNlu(configuration);
         services.AddDialogs(configuration);
         services.AddChannels(configuration);
         services.AddStaff(configuration);
