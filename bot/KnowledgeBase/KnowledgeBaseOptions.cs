@@ -28,6 +28,6 @@ public sealed class KnowledgeBaseOptions
     /// <summary>Questions are truncated to this many characters for search only (never for the transcript).</summary>
     public int MaxQueryLength { get; set; } = 256;
 
-    /// <summary>Company facts the answers quote as <c>{company.hotline}</c>; a value may differ per language (<c>key:en</c>).</summary>
-    public Dictionary<string, string> Facts { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Company facts the answers quote as <c>{company.hotline}</c>, per language (zh-Hans, zh-Hant, en).</summary>
+    public Dictionary<string, Dictionary<string, string>> Facts { get; set; } = new(StringComparer.Ordinal);
 }

@@ -25,13 +25,14 @@ public sealed partial class FaqAnswerRenderer(IOptionsMonitor<KnowledgeBaseOptio
     private string FillFacts(string text, string language)
     {
         var facts = options.CurrentValue.Facts;
-        var languageKey = language == FaqLanguages.English ? "en" : "zh";
+        var exact = facts.GetValueOrDefault(language);
+        var simplified = facts.GetValueOrDefault(FaqLanguages.Simplified);
         return FactPattern().Replace(text, match =>
         {
             var key = match.Groups[1].Value;
-            var value = facts.GetValueOrDefault($"{key}:{languageKey}") ?? facts.GetValueOrDefault(key);
-            if (value is null) return match.Value;
-            return language == FaqLanguages.Traditional ? ScriptConverter.ToTraditional(value) : value;
+            if (exact?.GetValueOrDefault(key) is { } value) return value;
+            if (language == FaqLanguages.Traditional && simplified?.GetValueOrDefault(key) is { } zh) return ScriptConverter.ToTraditional(zh);
+            return match.Value;
         });
     }
 
