@@ -11,6 +11,7 @@ public static class KnowledgeBaseRegistration
         services.Configure<KnowledgeBaseOptions>(configuration.GetSection(KnowledgeBaseOptions.Section));
         services.AddSingleton<FaqSearcher>();
         services.AddSingleton<FaqAnswerRenderer>();
+        services.AddSingleton<Feedback.FaqFeedbackStore>();
         services.AddHostedService<KnowledgeBaseLoader>();
         return services;
     }
