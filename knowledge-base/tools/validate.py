@@ -72,7 +72,9 @@ def main():
         for lang in ('zh-Hans', 'en', 'zh-Hant'):
             b = e.get(lang) or {}
             for p in [b.get('question', '')] + list(b.get('alternates') or []):
-                phrases.setdefault(norm(p), e['id'])
+                if not norm(p): continue
+                owner = phrases.setdefault(norm(p), e['id'])
+                if owner != e['id']: err(f'{e["id"]}: phrase "{p}" also belongs to {owner}')
     ev = yaml.safe_load((KB / 'eval' / 'questions.yaml').read_text(encoding='utf-8')) or []
     seen = set(); per = {}
     for row in ev:
