@@ -12,7 +12,9 @@ public sealed partial class KnowledgeBaseLoader(
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(ContentPaths.Resolve(environment, options.Value.Directory), "faq");
+        var root = ContentPaths.Resolve(environment, options.Value.Directory);
+        var directory = Path.Combine(root, "faq");
+        searcher.Synonyms = FaqSynonyms.Load(Path.Combine(root, "synonyms.yaml"));
         if (!Directory.Exists(directory))
         {
             LogNoContent(directory);

@@ -49,7 +49,7 @@ public static class KbCommands
     private static int Eval(List<FaqEntry> live, KnowledgeBaseOptions options, string evalDirectory)
     {
         var start = Stopwatch.GetTimestamp();
-        var index = new FaqIndex(live, options.MaxQueryLength);
+        var index = new FaqIndex(live, options.MaxQueryLength, FaqSynonyms.Load(Path.Combine(evalDirectory, "..", "synonyms.yaml")));
         var buildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var ids = live.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var all = FaqEvalSet.Read(Path.Combine(evalDirectory, "questions.yaml"));

@@ -21,15 +21,17 @@ public sealed class FaqIndex
     private readonly bool[] _isWhole;
     private readonly int _maxQueryLength;
     private readonly float _unknownIdf;
+    private readonly FaqSynonyms _synonyms;
 
     [ThreadStatic] private static float[]? t_scores;
 
     public IReadOnlyList<FaqEntry> Entries { get; }
     public int DocumentCount => _documentEntry.Length;
 
-    public FaqIndex(IReadOnlyList<FaqEntry> entries, int maxQueryLength = 256)
+    public FaqIndex(IReadOnlyList<FaqEntry> entries, int maxQueryLength = 256, FaqSynonyms? synonyms = null)
     {
         Entries = entries;
+        _synonyms = synonyms ?? FaqSynonyms.None;
         _maxQueryLength = maxQueryLength;
         var documents = new List<List<string>>();
         var documentEntry = new List<int>();
@@ -40,7 +42,7 @@ public sealed class FaqIndex
             foreach (var content in entries[e].Content.Values)
                 foreach (var phrase in content.Alternates.Prepend(content.Question))
                 {
-                    var tokens = FaqTokenizer.Tokenize(phrase, maxQueryLength);
+                    var tokens = FaqTokenizer.Tokenize(phrase, maxQueryLength, _synonyms);
                     documents.Add(tokens);
                     documentEntry.Add(e);
                     isWhole.Add(false);
@@ -75,7 +77,7 @@ public sealed class FaqIndex
     /// <summary>The <paramref name="top"/> most similar entries, best first (one per entry).</summary>
     public IReadOnlyList<FaqCandidate> Search(string question, int top = 3)
     {
-        var query = Vector(FaqTokenizer.Tokenize(question, _maxQueryLength));
+        var query = Vector(FaqTokenizer.Tokenize(question, _maxQueryLength, _synonyms));
         if (query.Count == 0 || Entries.Count == 0) return [];
         var scores = t_scores is { } s && s.Length >= _documentEntry.Length ? s : t_scores = new float[_documentEntry.Length];
         Array.Clear(scores, 0, _documentEntry.Length);

@@ -13,10 +13,19 @@ public sealed class FaqSearcher(IOptionsMonitor<KnowledgeBaseOptions> options)
 
     public FaqIndex Current => _index;
 
+    private volatile FaqSynonyms _synonyms = FaqSynonyms.None;
+
+    /// <summary>The synonym groups the next published index uses.</summary>
+    public FaqSynonyms Synonyms
+    {
+        get => _synonyms;
+        set => _synonyms = value;
+    }
+
     /// <summary>Builds an index over the live entries and makes it current.</summary>
     public FaqIndex Publish(IEnumerable<FaqEntry> entries, DateOnly today)
     {
-        var index = new FaqIndex(entries.Where(e => e.IsLive(today)).ToList(), options.CurrentValue.MaxQueryLength);
+        var index = new FaqIndex(entries.Where(e => e.IsLive(today)).ToList(), options.CurrentValue.MaxQueryLength, _synonyms);
         _index = index;
         return index;
     }

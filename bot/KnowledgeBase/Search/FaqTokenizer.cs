@@ -9,9 +9,10 @@ namespace ChatService.KnowledgeBase.Search;
 /// </summary>
 public static class FaqTokenizer
 {
-    public static List<string> Tokenize(string text, int maxLength = int.MaxValue)
+    public static List<string> Tokenize(string text, int maxLength = int.MaxValue, FaqSynonyms? synonyms = null)
     {
         var normalized = TextNormalizer.Normalize(text.Length > maxLength ? text[..maxLength] : text);
+        if (synonyms is not null) normalized = synonyms.Apply(normalized);
         var tokens = new List<string>();
         var i = 0;
         while (i < normalized.Length)
