@@ -1,17 +1,17 @@
 using ChatService.Channels.Protocol;
+using ChatService.Dialogs.Answers;
+using ChatService.Dialogs.State;
+using ChatService.Nlu;
 using ChatService.Pipeline;
-using Microsoft.Extensions.Options;
 
 namespace ChatService.Dialogs;
 
 /// <summary>
-/// The bot's behaviour. Until the classifier and the knowledge base are wired in, it greets, offers the
-/// main menu, and says honestly that it is still learning.
+/// The bot's behaviour: greets a customer once when they join, and answers each message through the router,
+/// remembering the customer's language and how many times in a row it did not understand them.
 /// </summary>
-public sealed class CustomerServiceBot(IOptions<CompanyOptions> company) : IBot
+public sealed class CustomerServiceBot(ConversationDataStore conversations, MessageRouter router, SmallTalk talk) : IBot
 {
-    private static readonly string[] GreetingWords = ["你好", "您好", "嗨", "哈喽", "hello", "hi", "hey", "good morning", "早上好"];
-
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -30,29 +30,37 @@ public sealed class CustomerServiceBot(IOptions<CompanyOptions> company) : IBot
     private static bool CustomerJoined(Activity activity) =>
         activity.MembersAdded?.Exists(m => m.Id != activity.Recipient?.Id) == true;
 
-    private Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var zh = CustomerLanguage.IsChinese(turnContext.Activity);
-        var c = company.Value;
-        var text = zh
-            ? $"您好，欢迎来到{c.NameZh}在线客服！我是智能助手{c.BotNameZh}。我可以帮您报案理赔、查询理赔进度、查询保单、受理投诉，或解答常见问题。请问有什么可以帮您？"
-            : $"Hello, welcome to {c.NameEn} customer service! I'm {c.BotNameEn}, the virtual assistant. I can help you report a claim, check a claim, look up your policy, file a complaint, or answer common questions. How can I help?";
-        var reply = new Activity { Type = ActivityTypes.Message, Text = text, SuggestedActions = HelpMenu.For(zh), InputHint = InputHints.ExpectingInput };
-        return turnContext.SendActivityAsync(reply.WithDiagnostics(zh ? "zh-Hans" : "en", "greeting"), cancellationToken);
+        var conversationId = turnContext.Activity.Conversation!.Id!;
+        var loaded = await conversations.LoadAsync(conversationId, cancellationToken);
+        if (loaded.Data.Greeted) return;
+        var language = LanguageOf(turnContext.Activity.Locale);
+        loaded.Data.Greeted = true;
+        loaded.Data.Language = language;
+        await conversations.SaveAsync(conversationId, loaded, cancellationToken);
+        await turnContext.SendActivityAsync(talk.Welcome(language).WithDiagnostics(new TurnDiagnostics(language, Routes.Greeting)), cancellationToken);
     }
 
-    private Task AnswerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task AnswerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var text = (turnContext.Activity.Text ?? "").Trim();
-        if (GreetingWords.Any(w => text.Equals(w, StringComparison.OrdinalIgnoreCase)))
-            return GreetAsync(turnContext, cancellationToken);
-        var zh = CustomerLanguage.IsChinese(turnContext.Activity);
-        var c = company.Value;
-        var quoted = text.Length > 200 ? text[..200] + "…" : text;
-        var answer = zh
-            ? $"我还在学习中，暂时还不能回答“{quoted}”。您可以从下面的菜单中选择，或拨打客服热线 {c.Hotline}（{c.ServiceHoursZh}）。"
-            : $"I'm still learning and can't answer \"{quoted}\" yet. Please pick from the menu below, or call our hotline {c.Hotline} ({c.ServiceHoursEn}).";
-        var reply = new Activity { Type = ActivityTypes.Message, Text = answer, SuggestedActions = HelpMenu.For(zh), InputHint = InputHints.ExpectingInput };
-        return turnContext.SendActivityAsync(reply.WithDiagnostics(zh ? "zh-Hans" : "en", "fallback"), cancellationToken);
+        var conversationId = turnContext.Activity.Conversation!.Id!;
+        var loaded = await conversations.LoadAsync(conversationId, cancellationToken);
+        var routed = await router.RouteAsync(turnContext.Activity, loaded.Data, cancellationToken);
+        loaded.Data.Language = routed.Diagnostics.Language;
+        loaded.Data.Greeted = true;
+        loaded.Data.Misunderstandings = Routes.IsMisunderstanding(routed.Diagnostics.Route) ? loaded.Data.Misunderstandings + 1 : 0;
+        await conversations.SaveAsync(conversationId, loaded, cancellationToken);
+        await turnContext.SendActivityAsync(routed.Reply.WithDiagnostics(routed.Diagnostics), cancellationToken);
+    }
+
+    /// <summary>The reply language for a channel locale: zh-TW/zh-HK/zh-Hant → Traditional, other zh → Simplified, else English.</summary>
+    internal static string LanguageOf(string? locale)
+    {
+        if (locale is null || !locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase)) return NluLanguages.English;
+        return locale.Contains("TW", StringComparison.OrdinalIgnoreCase) || locale.Contains("HK", StringComparison.OrdinalIgnoreCase)
+            || locale.Contains("MO", StringComparison.OrdinalIgnoreCase) || locale.Contains("Hant", StringComparison.OrdinalIgnoreCase)
+            ? NluLanguages.TraditionalChinese
+            : NluLanguages.SimplifiedChinese;
     }
 }

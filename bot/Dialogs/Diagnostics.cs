@@ -1,24 +1,46 @@
 using System.Text.Json.Nodes;
 using ChatService.Channels.Protocol;
+using ChatService.Nlu;
 
 namespace ChatService.Dialogs;
 
-/// <summary>Writes the routing diagnostics every bot reply carries in <c>channelData.chatservice</c>.</summary>
+/// <summary>Why the bot answered as it did; every bot reply carries it in <c>channelData.chatservice</c>.</summary>
+public sealed record TurnDiagnostics(string Language, string Route, string? Intent = null, double? Confidence = null)
+{
+    public IReadOnlyList<NluEntity> Entities { get; init; } = [];
+    public string? FaqId { get; init; }
+    public string? FaqCategory { get; init; }
+    public double? Score { get; init; }
+}
+
+/// <summary>Writes <see cref="TurnDiagnostics"/> into an outgoing activity.</summary>
 public static class Diagnostics
 {
     public const string Key = "chatservice";
 
-    public static Activity WithDiagnostics(this Activity reply, string language, string route, string? intent = null, double? confidence = null)
+    public static Activity WithDiagnostics(this Activity reply, TurnDiagnostics diagnostics)
     {
-        var diagnostics = new JsonObject
+        var node = new JsonObject
         {
-            ["language"] = language,
-            ["intent"] = intent,
-            ["confidence"] = confidence,
-            ["route"] = route,
-            ["entities"] = new JsonArray(),
+            ["language"] = diagnostics.Language,
+            ["intent"] = diagnostics.Intent,
+            ["confidence"] = diagnostics.Confidence is { } c ? Math.Round(c, 4) : null,
+            ["route"] = diagnostics.Route,
+            ["entities"] = new JsonArray(diagnostics.Entities.Select(e => (JsonNode)new JsonObject
+            {
+                ["type"] = e.Type, ["text"] = e.Text, ["value"] = e.Value, ["unit"] = e.Unit,
+            }).ToArray()),
         };
-        reply.EnsureChannelData()[Key] = diagnostics;
+        if (diagnostics.FaqId is not null)
+        {
+            node["faqId"] = diagnostics.FaqId;
+            node["faqCategory"] = diagnostics.FaqCategory;
+            node["score"] = diagnostics.Score is { } s ? Math.Round(s, 4) : null;
+        }
+        reply.EnsureChannelData()[Key] = node;
         return reply;
     }
+
+    /// <summary>The diagnostics of an activity the bot sent, or null.</summary>
+    public static JsonObject? Read(Activity activity) => activity.ChannelData?[Key] as JsonObject;
 }

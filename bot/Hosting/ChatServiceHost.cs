@@ -1,5 +1,7 @@
 using ChatService.Channels;
 using ChatService.Dialogs;
+using ChatService.KnowledgeBase;
+using ChatService.Nlu;
 using ChatService.Pipeline;
 using ChatService.Staff;
 using ChatService.State;
@@ -36,6 +38,8 @@ public static class ChatServiceHost
         services.AddState(configuration);
         services.AddTranscripts(configuration);
         services.AddPipeline(configuration);
+        services.AddKnowledgeBase(configuration);
+        services.AddNlu(configuration);
         services.AddDialogs(configuration);
         services.AddChannels(configuration);
         services.AddStaff(configuration);

@@ -1,0 +1,41 @@
+using ChatService.Channels.Protocol;
+using ChatService.KnowledgeBase.Content;
+using ChatService.KnowledgeBase.Search;
+
+namespace ChatService.Dialogs.Answers;
+
+/// <summary>Turns a knowledge-base decision into a reply: the answer with follow-ups and 👍/👎, or "did you mean".</summary>
+public sealed class FaqResponder(FaqSearcher searcher, FaqAnswerRenderer renderer)
+{
+    public FaqDecision Ask(string question) => searcher.Ask(question);
+
+    public FaqEntry? Find(string faqId) => searcher.Current.Entries.FirstOrDefault(e => e.Id == faqId);
+
+    public Activity Answer(FaqEntry entry, string language)
+    {
+        var reply = SmallTalk.Text(renderer.Answer(entry, language), InputHints.ExpectingInput);
+        var actions = new List<CardAction>
+        {
+            new ButtonValue(FaqId: entry.Id, Feedback: "up").ToAction("👍"),
+            new ButtonValue(FaqId: entry.Id, Feedback: "down").ToAction("👎"),
+        };
+        foreach (var followUp in entry.FollowUps.Select(Find).OfType<FaqEntry>().Take(3))
+            actions.Add(new ButtonValue(FaqId: followUp.Id).ToAction(renderer.Question(followUp, language)));
+        reply.SuggestedActions = new SuggestedActions { Actions = actions };
+        return reply;
+    }
+
+    public Activity DidYouMean(IReadOnlyList<FaqCandidate> candidates, string language)
+    {
+        var reply = SmallTalk.Text(Localizer.Say(language, "您是想问以下哪个问题？", "Did you mean one of these?"), InputHints.ExpectingInput);
+        var actions = candidates.Select(c => new ButtonValue(FaqId: c.Entry.Id).ToAction(renderer.Question(c.Entry, language))).ToList();
+        actions.Add(new ButtonValue(NoneOfThese: true).ToAction(Localizer.Say(language, "都不是", "None of these")));
+        reply.SuggestedActions = new SuggestedActions { Actions = actions };
+        return reply;
+    }
+
+    public Activity AskForQuestion(string language) => SmallTalk.Text(Localizer.Say(language,
+        "请直接输入您想了解的问题，例如：“理赔需要哪些材料？”“保单怎么续保？”“会员有哪些权益？”",
+        "Please type your question, for example: \"What documents do I need for a claim?\", \"How do I renew my policy?\", \"What member benefits do I get?\""),
+        InputHints.ExpectingInput);
+}

@@ -1,0 +1,64 @@
+using ChatService.Channels.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace ChatService.Dialogs.Answers;
+
+/// <summary>Greetings, goodbyes, thanks, "I can't help with that" and how to reach a person, in the customer's language.</summary>
+public sealed class SmallTalk(IOptions<CompanyOptions> company)
+{
+    private CompanyOptions C => company.Value;
+
+    public Activity Welcome(string language) => Menu(language, Localizer.Say(language,
+        $"您好，欢迎来到{C.NameZh}在线客服！我是智能助手{C.BotNameZh}，可以帮您报案理赔、查询理赔进度、查询保单、受理投诉，或解答常见问题。请问有什么可以帮您？",
+        $"Hello, welcome to {C.NameEn} customer service! I'm {C.BotNameEn}, the virtual assistant. I can help you report a claim, check a claim, look up your policy, file a complaint, or answer common questions. How can I help?"));
+
+    public Activity Greeting(string language) => Menu(language, Localizer.Say(language,
+        "您好！请问有什么可以帮您？您可以直接描述问题，或从下面选择。",
+        "Hi! How can I help you today? Describe your question, or pick one of the options below."));
+
+    public Activity Goodbye(string language) => Text(Localizer.Say(language,
+        $"感谢您的咨询，祝您生活愉快！如有需要，随时回来找我，或拨打客服热线 {C.Hotline}。",
+        $"Thank you for chatting with us. Have a good day! Come back any time, or call {C.Hotline}."), InputHints.AcceptingInput);
+
+    public Activity Thanks(string language) => Text(Localizer.Say(language,
+        "不客气！还有其他可以帮您的吗？",
+        "You're welcome! Is there anything else I can help with?"), InputHints.ExpectingInput);
+
+    public Activity Handoff(string language) => Text(Localizer.Say(language,
+        $"好的，为您转接人工客服。人工客服的服务时间是{C.ServiceHoursZh}；您也可以拨打客服热线 {C.Hotline}。在线咨询会在 24 小时内得到答复。",
+        $"Sure, I'll get you a person. Our agents are available {C.ServiceHoursEn}; you can also call our hotline {C.Hotline}. Online enquiries are answered within 24 hours."), InputHints.AcceptingInput);
+
+    public Activity OutOfScope(string language, bool offerPerson) => Menu(language, Localizer.Say(language,
+        "抱歉，这个问题我帮不上忙。我可以帮您报案理赔、查询理赔进度、查询保单、受理投诉，或解答保险相关的常见问题。",
+        "Sorry, I can't help with that. I can help you report or check a claim, look up your policy, file a complaint, or answer common insurance questions.")
+        + PersonHint(language, offerPerson), offerPerson);
+
+    public Activity NotUnderstood(string language, bool offerPerson) => Menu(language, Localizer.Say(language,
+        "抱歉，我没有完全理解您的意思。能换个说法，或从下面选择吗？",
+        "Sorry, I didn't quite understand. Could you rephrase it, or pick one of the options below?")
+        + PersonHint(language, offerPerson), offerPerson);
+
+    public Activity StillThere(string language) => Menu(language, Localizer.Say(language,
+        "好的。还有其他可以帮您的吗？", "OK. Is there anything else I can help with?"));
+
+    private string PersonHint(string language, bool offerPerson) => offerPerson
+        ? Localizer.Say(language, $"\n\n看起来我没能帮到您，需要的话可以转人工客服（{C.ServiceHoursZh}），或拨打 {C.Hotline}。",
+            $"\n\nIt seems I'm not getting it right. You can talk to a person ({C.ServiceHoursEn}) or call {C.Hotline}.")
+        : "";
+
+    private static Activity Menu(string language, string text, bool personFirst = false)
+    {
+        var reply = Text(text, InputHints.ExpectingInput);
+        reply.SuggestedActions = HelpMenu.For(language);
+        if (personFirst)
+        {
+            var person = reply.SuggestedActions.Actions[^1];
+            reply.SuggestedActions.Actions.RemoveAt(reply.SuggestedActions.Actions.Count - 1);
+            reply.SuggestedActions.Actions.Insert(0, person);
+        }
+        return reply;
+    }
+
+    internal static Activity Text(string text, string inputHint) =>
+        new() { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown", InputHint = inputHint };
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using ChatService.Channels.Protocol;
+
+namespace ChatService.Dialogs;
+
+/// <summary>
+/// What a button the bot offered carries back: a chosen intent, a chosen FAQ entry, "none of these", or feedback.
+/// Buttons are <c>messageBack</c> actions, so the customer sees the label while the bot reads the exact choice.
+/// </summary>
+public sealed record ButtonValue(string? Intent = null, string? FaqId = null, bool NoneOfThese = false, string? Feedback = null)
+{
+    private const string Key = "chatservice";
+
+    public static ButtonValue? From(Activity activity)
+    {
+        if (activity.Value is not JsonObject root || root[Key] is not JsonObject value) return null;
+        return new ButtonValue(
+            (string?)value["intent"], (string?)value["faqId"], value["none"]?.GetValue<bool>() == true, (string?)value["feedback"]);
+    }
+
+    public CardAction ToAction(string label) => new()
+    {
+        Type = ActionTypes.MessageBack,
+        Title = label,
+        Text = label,
+        DisplayText = label,
+        Value = new JsonObject
+        {
+            [Key] = new JsonObject
+            {
+                ["intent"] = Intent,
+                ["faqId"] = FaqId,
+                ["none"] = NoneOfThese ? true : null,
+                ["feedback"] = Feedback,
+            },
+        },
+    };
+}

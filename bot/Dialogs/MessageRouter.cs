@@ -1,0 +1,111 @@
+using ChatService.Channels.Protocol;
+using ChatService.Dialogs.Answers;
+using ChatService.Dialogs.State;
+using ChatService.KnowledgeBase.Feedback;
+using ChatService.KnowledgeBase.Search;
+using ChatService.Nlu;
+
+namespace ChatService.Dialogs;
+
+/// <summary>
+/// Decides what to do with a customer's message: a button they clicked, else the classifier's intent, with the
+/// knowledge base for informational questions; unsure → clarify; not ours → a polite refusal; two misses → a person.
+/// </summary>
+public sealed class MessageRouter(IIntentClassifier classifier, SmallTalk talk, FlowGuide flows, FaqResponder faq, FaqFeedbackStore feedback)
+{
+    /// <summary>Below this a low-confidence in-scope guess is not worth offering as a choice.</summary>
+    private const double ClarifyFloor = 0.3;
+
+    /// <summary>The flow helper intent "cancel": outside a flow it just means "never mind".</summary>
+    private const string CancelIntent = "cancel";
+
+    private static readonly string[] ServiceIntents =
+        [Intents.ClaimReport, Intents.ClaimStatus, Intents.PolicyLookup, Intents.Complaint, Intents.Faq, Intents.HumanAgent];
+
+    public async Task<RoutedReply> RouteAsync(Activity activity, ConversationData data, CancellationToken cancellationToken)
+    {
+        var text = activity.Text ?? "";
+        var result = classifier.Classify(text, activity.Locale);
+        var language = string.IsNullOrWhiteSpace(text) && data.Language is { } known ? known : result.ReplyLanguage;
+        var offerPerson = data.Misunderstandings >= 1;
+        var button = ButtonValue.From(activity);
+
+        if (button is { Feedback: { } vote, FaqId: { } votedId })
+            return await FeedbackAsync(votedId, vote == "up", language, cancellationToken);
+        if (button?.FaqId is { } faqId && faq.Find(faqId) is { } chosen)
+            return Faq(chosen, language, 1.0, Intents.Faq, result);
+        if (button?.NoneOfThese == true)
+            return new(talk.NotUnderstood(language, offerPerson), new TurnDiagnostics(language, Routes.Fallback, Intents.Faq, 1.0));
+        if (button?.Intent is { } intent)
+            return RouteIntent(intent, 1.0, "", language, offerPerson, result);
+
+        if (result.IsOutOfScope)
+        {
+            var decision = faq.Ask(text);
+            if (decision.Kind == FaqDecisionKind.Answer) return Faq(decision.Best!.Entry, language, decision.Confidence, result.Intent, result);
+            if (result.TopIntent != Intents.OutOfScope && result.Confidence >= ClarifyFloor) return Clarify(result, language);
+            var refusal = result.TopIntent == Intents.OutOfScope ? talk.OutOfScope(language, offerPerson) : talk.NotUnderstood(language, offerPerson);
+            return new(refusal, Diagnose(language, Routes.Fallback, result));
+        }
+        if (result.IsAmbiguous && result.Intent != Intents.Faq) return Clarify(result, language);
+        return RouteIntent(result.Intent, result.Confidence, text, language, offerPerson, result);
+    }
+
+    private RoutedReply RouteIntent(string intent, double confidence, string question, string language, bool offerPerson, IntentResult result)
+    {
+        var diagnostics = new TurnDiagnostics(language, Routes.Fallback, intent, confidence) { Entities = result.Entities };
+        switch (intent)
+        {
+            case Intents.Greeting: return new(talk.Greeting(language), diagnostics with { Route = Routes.Greeting });
+            case Intents.Goodbye: return new(talk.Goodbye(language), diagnostics with { Route = Routes.Goodbye });
+            case Intents.Thanks: return new(talk.Thanks(language), diagnostics with { Route = Routes.Thanks });
+            case Intents.HumanAgent: return new(talk.Handoff(language), diagnostics with { Route = Routes.Handoff });
+            case Intents.ClaimReport or Intents.ClaimStatus or Intents.Complaint or Intents.PolicyLookup:
+                return new(flows.For(intent, language, result.Entities), diagnostics with { Route = Routes.Flow(intent) });
+            case Intents.Faq when question.Length == 0:
+                return new(faq.AskForQuestion(language), diagnostics with { Route = Routes.Faq });
+            case Intents.Faq:
+                var decision = faq.Ask(question);
+                return decision.Kind switch
+                {
+                    FaqDecisionKind.Answer => Faq(decision.Best!.Entry, language, decision.Confidence, intent, result),
+                    FaqDecisionKind.Suggest => new(faq.DidYouMean(decision.Candidates, language), diagnostics with { Route = Routes.Clarify }),
+                    _ => new(talk.NotUnderstood(language, offerPerson), diagnostics),
+                };
+            case CancelIntent: return new(talk.StillThere(language), diagnostics);
+            default: return new(talk.NotUnderstood(language, offerPerson), diagnostics);
+        }
+    }
+
+    private RoutedReply Faq(KnowledgeBase.Content.FaqEntry entry, string language, double score, string intent, IntentResult result) =>
+        new(faq.Answer(entry, language), new TurnDiagnostics(language, Routes.Faq, intent, result.Confidence)
+        {
+            Entities = result.Entities, FaqId = entry.Id, FaqCategory = entry.Category, Score = score,
+        });
+
+    private static RoutedReply Clarify(IntentResult result, string language)
+    {
+        var candidates = new[] { result.TopIntent }.Concat(result.Alternatives.Select(a => a.Intent))
+            .Where(ServiceIntents.Contains).Distinct().Take(3).ToList();
+        if (candidates.Count == 0) candidates = [Intents.Faq, Intents.HumanAgent];
+        var reply = SmallTalk.Text(Localizer.Say(language, "我不太确定您的意思，您是想：", "Just to be sure, do you want to:"), InputHints.ExpectingInput);
+        var actions = candidates.Select(i => new ButtonValue(Intent: i).ToAction(HelpMenu.Label(i, language))).ToList();
+        actions.Add(new ButtonValue(NoneOfThese: true).ToAction(Localizer.Say(language, "都不是", "None of these")));
+        reply.SuggestedActions = new SuggestedActions { Actions = actions };
+        return new(reply, Diagnose(language, Routes.Clarify, result));
+    }
+
+    private async Task<RoutedReply> FeedbackAsync(string faqId, bool helpful, string language, CancellationToken cancellationToken)
+    {
+        await feedback.RecordAsync(faqId, helpful, cancellationToken);
+        var reply = helpful
+            ? SmallTalk.Text(Localizer.Say(language, "感谢您的反馈！还有其他可以帮您的吗？", "Thanks for the feedback! Anything else I can help with?"), InputHints.ExpectingInput)
+            : talk.NotUnderstood(language, offerPerson: true);
+        if (!helpful) reply.Text = Localizer.Say(language, "抱歉这个回答没能帮到您，我们会改进它。", "Sorry that answer didn't help; we'll improve it.") + "\n\n" + reply.Text;
+        var entry = faq.Find(faqId);
+        return new(reply, new TurnDiagnostics(language, Routes.Faq, Intents.Faq, 1.0) { FaqId = faqId, FaqCategory = entry?.Category });
+    }
+
+    private static TurnDiagnostics Diagnose(string language, string route, IntentResult result) =>
+        new(language, route, result.TopIntent, result.Confidence) { Entities = result.Entities };
+}

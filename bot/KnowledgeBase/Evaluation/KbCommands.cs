@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using ChatService.Hosting;
+using ChatService.KnowledgeBase.Content;
+using ChatService.KnowledgeBase.Search;
+
+namespace ChatService.KnowledgeBase.Evaluation;
+
+/// <summary>
+/// <c>dotnet run --project bot -- kb validate|eval|tune|scale</c>: check the content, measure search quality on the
+/// evaluation set, tune the thresholds on held-out alternates, and measure speed at 2,000 entries.
+/// </summary>
+public static class KbCommands
+{
+    public static int Run(string[] args)
+    {
+        var root = ContentPaths.FindContentRoot();
+        var options = LoadOptions(root);
+        var kbDirectory = Path.Combine(root, options.Directory);
+        var (entries, issues) = FaqYamlReader.ReadDirectory(Path.Combine(kbDirectory, "faq"));
+        foreach (var issue in issues) Console.Error.WriteLine(issue);
+        var live = entries.Where(e => e.IsLive(DateOnly.FromDateTime(DateTime.UtcNow))).ToList();
+        switch (args.FirstOrDefault())
+        {
+            case "validate":
+                Console.WriteLine($"{entries.Count} entries, {issues.Count} problems");
+                return issues.Count == 0 ? 0 : 1;
+            case "eval":
+                return Eval(live, options, Path.Combine(kbDirectory, "eval"));
+            case "tune":
+                return KbTuning.Run(live, options, Path.Combine(root, "nlu-models", "intents", "out_of_scope.yaml"));
+            case "scale":
+                return Scale(live, options, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
+            default:
+                Console.Error.WriteLine("usage: kb validate | kb eval | kb tune | kb scale [entries]");
+                return 2;
+        }
+    }
+
+    private static KnowledgeBaseOptions LoadOptions(string root)
+    {
+        var configuration = new ConfigurationBuilder().SetBasePath(root).AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables().AddEnvironmentVariables(ChatServiceHost.EnvironmentPrefix).Build();
+        var options = new KnowledgeBaseOptions();
+        configuration.GetSection(KnowledgeBaseOptions.Section).Bind(options);
+        return options;
+    }
+
+    private static int Eval(List<FaqEntry> live, KnowledgeBaseOptions options, string evalDirectory)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var index = new FaqIndex(live, options.MaxQueryLength, FaqSynonyms.Load(Path.Combine(evalDirectory, "..", "synonyms.yaml")));
+        var buildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var ids = live.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var all = FaqEvalSet.Read(Path.Combine(evalDirectory, "questions.yaml"));
+        var answerable = all.Where(q => q.Expect is not null && ids.Contains(q.Expect)).ToList();
+        if (answerable.Count < all.Count) Console.Error.WriteLine($"{all.Count - answerable.Count} questions expect entries that are not live; skipped");
+        var mustNot = FaqEvalSet.Read(Path.Combine(evalDirectory, "must-not-answer.yaml"));
+        var r = FaqEvaluator.Evaluate(index, options, answerable, mustNot);
+        Console.WriteLine($"entries {live.Count}, phrases {index.DocumentCount}, index build {buildMs:F1} ms");
+        Console.WriteLine($"answerable questions {r.Questions}: top-1 {r.Top1:P1}, top-3 {r.Top3:P1}, MRR {r.Mrr:F3}");
+        Console.WriteLine($"  decided Answer and right {r.AnsweredCorrectly:P1}, Answer and wrong {r.AnsweredWrongly:P1}");
+        foreach (var (language, top1) in r.Top1ByLanguage.OrderBy(kv => kv.Key)) Console.WriteLine($"  top-1 {language}: {top1:P1}");
+        Console.WriteLine($"must-not-answer questions {r.MustNotAnswer}: wrong answers {r.WrongAnswerRate:P1}, did-you-mean {r.SuggestedOnMustNot:P1}");
+        Console.WriteLine($"search latency p50 {r.SearchP50Microseconds:F0} µs, p99 {r.SearchP99Microseconds:F0} µs");
+        Console.WriteLine($"thresholds: answer {options.AnswerThreshold}, suggest {options.SuggestThreshold} (calibrated confidence)");
+        return 0;
+    }
+
+    /// <summary>Copies the live entries under new ids until there are <paramref name="count"/>, then times build and search.</summary>
+    private static int Scale(List<FaqEntry> live, KnowledgeBaseOptions options, int count)
+    {
+        if (live.Count == 0) return 1;
+        var scaled = Enumerable.Range(0, count).Select(i => live[i % live.Count] with { Id = $"{live[i % live.Count].Id}-{i}" }).ToList();
+        _ = new FaqIndex(scaled, options.MaxQueryLength); // warm-up
+        var start = Stopwatch.GetTimestamp();
+        var index = new FaqIndex(scaled, options.MaxQueryLength);
+        var buildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var questions = live.SelectMany(e => e.Content.Values.SelectMany(c => c.Alternates)).ToList();
+        var latencies = new List<double>();
+        for (var round = 0; round < 3; round++)
+            foreach (var question in questions)
+            {
+                var t = Stopwatch.GetTimestamp();
+                index.Search(question, 4);
+                if (round > 0) latencies.Add(Stopwatch.GetElapsedTime(t).TotalMicroseconds);
+            }
+        var tokenizeStart = Stopwatch.GetTimestamp();
+        foreach (var question in questions) FaqTokenizer.Tokenize(question);
+        Console.WriteLine($"tokenize only: {Stopwatch.GetElapsedTime(tokenizeStart).TotalMicroseconds / questions.Count:F1} µs per question");
+        var normStart = Stopwatch.GetTimestamp();
+        foreach (var question in questions) ChatService.Nlu.TextNormalizer.Normalize(question);
+        Console.WriteLine($"normalize only: {Stopwatch.GetElapsedTime(normStart).TotalMicroseconds / questions.Count:F1} µs per question");
+        latencies.Sort();
+        Console.WriteLine($"{count} entries ({index.DocumentCount} phrases): index build {buildMs:F0} ms; search over {latencies.Count} questions p50 {FaqEvaluator.Percentile(latencies, 0.5):F0} µs, p99 {FaqEvaluator.Percentile(latencies, 0.99):F0} µs");
+        return 0;
+    }
+}

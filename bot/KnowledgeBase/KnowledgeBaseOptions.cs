@@ -1,0 +1,33 @@
+using ChatService.KnowledgeBase.Search;
+
+namespace ChatService.KnowledgeBase;
+
+/// <summary>The <c>KnowledgeBase</c> section. Thresholds are tuned on data with <c>kb tune</c>; see the README.</summary>
+public sealed class KnowledgeBaseOptions
+{
+    public const string Section = "KnowledgeBase";
+
+    /// <summary>The folder with <c>faq/</c>, <c>eval/</c> and <c>documents/</c>, relative to the content root.</summary>
+    public string Directory { get; set; } = "knowledge-base";
+
+    /// <summary>At or above this calibrated confidence the best entry is answered directly.</summary>
+    public double AnswerThreshold { get; set; } = 0.6;
+
+    /// <summary>At or above this confidence (and below the answer threshold) the leaders are offered as "did you mean".</summary>
+    public double SuggestThreshold { get; set; } = 0.2;
+
+    /// <summary>"Did you mean" offers only entries scoring at least this fraction of the best one.</summary>
+    public double SuggestRelativeFloor { get; set; } = 0.75;
+
+    /// <summary>How raw similarities become a confidence; fitted by <c>kb tune</c>.</summary>
+    public FaqCalibration Calibration { get; set; } = new();
+
+    /// <summary>How many entries "did you mean" offers.</summary>
+    public int SuggestCount { get; set; } = 3;
+
+    /// <summary>Questions are truncated to this many characters for search only (never for the transcript).</summary>
+    public int MaxQueryLength { get; set; } = 256;
+
+    /// <summary>Company facts the answers quote as <c>{company.hotline}</c>, per language (zh-Hans, zh-Hant, en).</summary>
+    public Dictionary<string, Dictionary<string, string>> Facts { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace ChatService.Nlu;
+
+/// <summary>Command-line options of <c>nlu bench</c>; unset values keep each dataset's chosen settings.</summary>
+public sealed record BenchArguments(string? Only, bool Development, TrainerKind? Trainer, int? Words, int? Chars, float? L2, int? Iterations)
+{
+    public static BenchArguments Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+        int? Int(string name) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
+        return new BenchArguments(Value("--only"), args.Contains("--dev"),
+            Value("--trainer") is { } t ? Enum.Parse<TrainerKind>(t, ignoreCase: true) : null,
+            Int("--words"), Int("--chars"),
+            Value("--l2") is { } l2 ? float.Parse(l2, CultureInfo.InvariantCulture) : null,
+            Int("--iters"));
+    }
+
+    public NluTrainingSettings Apply(NluTrainingSettings settings) => settings with
+    {
+        Trainer = Trainer ?? settings.Trainer,
+        WordNgrams = Words ?? settings.WordNgrams,
+        CharNgrams = Chars ?? settings.CharNgrams,
+        L2 = L2 ?? settings.L2,
+        Iterations = Iterations ?? settings.Iterations,
+    };
+}

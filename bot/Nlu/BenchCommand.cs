@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace ChatService.Nlu;
+
+/// <summary>
+/// <c>nlu bench</c>: trains and tests the production pipeline on the public benchmarks and prints accuracy,
+/// out-of-scope recall, training time and per-utterance latency of the serving path (normalization, language,
+/// entities and classification).
+/// </summary>
+public static class BenchCommand
+{
+    /// <summary>Settings per dataset, chosen on training/validation data only (see nlu-models/reports/evaluation.md).</summary>
+    public static NluTrainingSettings SettingsFor(string dataset) => new() { HeldOutFraction = 0 };
+
+    public static int Run(NluCommandContext context, BenchArguments arguments)
+    {
+        var root = context.DatasetsDirectory;
+        if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"datasets folder not found: {root} (Nlu:DatasetsDirectory)");
+        var loaders = new (string Name, Func<string, BenchDataset> Load)[]
+        {
+            ("banking77", BenchDatasets.Banking77), ("clinc150", BenchDatasets.Clinc150), ("smp2017", BenchDatasets.Smp2017),
+        };
+        foreach (var (name, load) in loaders)
+        {
+            if (arguments.Only is { } only && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
+            var dataset = load(root);
+            if (arguments.Development)
+                dataset = dataset.ForDevelopment(name switch
+                {
+                    "smp2017" => BenchDatasets.Smp2017Development(root),
+                    "clinc150" => dataset.Validation,
+                    _ => null,
+                });
+            var settings = arguments.Apply(SettingsFor(name));
+            Console.WriteLine(Measure(dataset, settings, context.Options));
+        }
+        return 0;
+    }
+
+    public static string Measure(BenchDataset dataset, NluTrainingSettings settings, NluOptions options)
+    {
+        var trained = IntentTrainer.Train(dataset.Train, settings, dataset.Validation, outOfScopeLabel: dataset.OutOfScopeLabel);
+        var model = trained.Model;
+        var correctInScope = 0;
+        int inScope = 0, outOfScope = 0, caught = 0;
+        foreach (var example in dataset.Test)
+        {
+            var (intent, _) = model.Decide(model.Rank(ModelInput.From(example.Text)), dataset.OutOfScopeLabel);
+            if (example.Intent == dataset.OutOfScopeLabel) { outOfScope++; if (intent == dataset.OutOfScopeLabel) caught++; }
+            else { inScope++; if (intent == example.Intent) correctInScope++; }
+        }
+        var (p50, p99) = Latency(model, dataset.Test, options);
+        var line = $"{dataset.Name,-13} accuracy {100.0 * correctInScope / inScope:F2} % ({inScope} in-scope)";
+        if (outOfScope > 0) line += $", out-of-scope recall {100.0 * caught / outOfScope:F1} % (threshold {model.Metadata.OutOfScopeThreshold:F2})";
+        return line + $", training {trained.TrainingTime.TotalSeconds:F1} s ({trained.TrainingCount} examples), " +
+            $"latency p50 {p50:F3} ms p99 {p99:F3} ms  [{settings}]";
+    }
+
+    private static (double P50, double P99) Latency(IntentModel model, IReadOnlyList<NluExample> test, NluOptions options)
+    {
+        var classifier = new IntentClassifier(new IntentModelHolder(model), new EntityExtractor(options.Entities),
+            Options.Create(options));
+        foreach (var example in test.Take(200)) classifier.Classify(example.Text); // warm-up
+        var times = new double[test.Count];
+        for (var i = 0; i < test.Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            classifier.Classify(test[i].Text);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return (times[times.Length / 2], times[Math.Min(times.Length - 1, (int)(times.Length * 0.99))]);
+    }
+}

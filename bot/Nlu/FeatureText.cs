@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace ChatService.Nlu;
+
+/// <summary>
+/// Turns normalized text into the token stream the word n-grams read: every Han character is a token (so word
+/// n-grams over Chinese are character n-grams), Latin words stay words, and digit runs become '0' so that numbers
+/// (policy numbers, amounts) generalize.
+/// </summary>
+public static class FeatureText
+{
+    public static string Tokens(string normalized)
+    {
+        var builder = new StringBuilder(normalized.Length * 2);
+        var inDigits = false;
+        foreach (var ch in normalized)
+        {
+            if (char.IsDigit(ch))
+            {
+                if (!inDigits) builder.Append('0');
+                inDigits = true;
+                continue;
+            }
+            if (ch is '.' or ',' && inDigits) continue;
+            inDigits = false;
+            if (ScriptConverter.IsHan(ch) || IsOtherCjk(ch))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ') builder.Append(' ');
+                builder.Append(ch).Append(' ');
+            }
+            else builder.Append(ch);
+        }
+        return builder.ToString().Trim();
+    }
+
+    private static bool IsOtherCjk(char ch) => ch is >= '\u3040' and <= '\u30ff' or >= '\uac00' and <= '\ud7af';
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatService.Nlu;
+
+/// <summary>Normalizes, detects the language, extracts entities and classifies with the current model.</summary>
+public sealed class IntentClassifier(IntentModelHolder models, EntityExtractor entities, IOptions<NluOptions> options)
+    : IIntentClassifier
+{
+    /// <summary>Entities are searched in this much text: bounded time on pasted documents.</summary>
+    private const int MaxEntityLength = 4096;
+
+    private readonly NluOptions settings = options.Value;
+
+    public bool IsReady => models.Current is not null;
+
+    public IntentResult Classify(string? text, string? localeHint = null)
+    {
+        text ??= "";
+        var limit = Math.Max(1, settings.MaxClassificationLength);
+        var classified = Truncate(text, limit);
+        var language = LanguageDetector.Detect(classified, localeHint);
+        var found = entities.Extract(Truncate(text, MaxEntityLength));
+        var model = models.Current;
+        var input = ModelInput.From(classified);
+        if (model is null || input.Tokens.Length == 0)
+            return new IntentResult
+            {
+                Intent = Intents.OutOfScope, IsOutOfScope = true, Entities = found,
+                Language = language.Code, ReplyLanguage = language.Reply,
+            };
+        var ranked = model.Rank(input);
+        var threshold = settings.OutOfScopeThreshold ?? model.Metadata.OutOfScopeThreshold;
+        var top = ranked[0];
+        var outOfScope = top.Intent == Intents.OutOfScope || top.Confidence < threshold;
+        var second = ranked.Length > 1 ? ranked[1].Confidence : 0;
+        return new IntentResult
+        {
+            Intent = outOfScope ? Intents.OutOfScope : top.Intent,
+            TopIntent = top.Intent,
+            Confidence = top.Confidence,
+            Alternatives = ranked.Skip(1).Take(settings.MaxAlternatives).ToList(),
+            Entities = found,
+            Language = language.Code,
+            ReplyLanguage = language.Reply,
+            IsOutOfScope = outOfScope,
+            IsAmbiguous = !outOfScope && top.Confidence - second < settings.AmbiguityMargin,
+        };
+    }
+
+    /// <summary>Cuts at <paramref name="limit"/> characters without splitting a surrogate pair.</summary>
+    private static string Truncate(string text, int limit)
+    {
+        if (text.Length <= limit) return text;
+        var end = char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
+        return text[..end];
+    }
+}

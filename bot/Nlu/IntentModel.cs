@@ -1,0 +1,125 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+
+namespace ChatService.Nlu;
+
+/// <summary>
+/// A trained intent model: the ML.NET transformer, its labels and calibration. Thread-safe: prediction engines are
+/// not, so each call borrows one from a pool.
+/// </summary>
+public sealed class IntentModel
+{
+    private const string PipelineEntry = "mlnet.zip";
+    private const string MetadataEntry = "nlu.json";
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    private readonly MLContext ml;
+    private readonly ITransformer transformer;
+    private readonly DataViewSchema inputSchema;
+    private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> engines;
+
+    public IntentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, ModelMetadata metadata)
+    {
+        this.ml = ml;
+        this.transformer = transformer;
+        this.inputSchema = inputSchema;
+        Metadata = metadata;
+        engines = new DefaultObjectPool<PredictionEngine<ModelInput, ModelOutput>>(new EnginePolicy(ml, transformer),
+            Environment.ProcessorCount * 4);
+    }
+
+    public ModelMetadata Metadata { get; }
+
+    public IntentModel WithMetadata(ModelMetadata metadata) => new(ml, transformer, inputSchema, metadata);
+
+    /// <summary>Raw (uncalibrated) scores of an already prepared input, in label order.</summary>
+    public float[] RawScores(ModelInput input)
+    {
+        var engine = engines.Get();
+        try { return (float[])engine.Predict(input).Score.Clone(); }
+        finally { engines.Return(engine); }
+    }
+
+    /// <summary>Calibrated probabilities of all labels, best first.</summary>
+    public IntentScore[] Rank(ModelInput input) => Rank(RawScores(input));
+
+    public IntentScore[] Rank(float[] rawScores)
+    {
+        var probabilities = Calibration.Softmax(rawScores, Metadata.Temperature, Metadata.ScoresAreProbabilities);
+        var ranked = new IntentScore[probabilities.Length];
+        for (var i = 0; i < ranked.Length; i++) ranked[i] = new IntentScore(Metadata.Labels[i], probabilities[i]);
+        Array.Sort(ranked, (a, b) => b.Confidence.CompareTo(a.Confidence));
+        return ranked;
+    }
+
+    /// <summary>
+    /// The decided intent of a ranking: out of scope when the top label is the out-of-scope class or its confidence
+    /// is under the tuned threshold.
+    /// </summary>
+    public (string Intent, bool IsOutOfScope) Decide(IntentScore[] ranked, string outOfScopeLabel = Intents.OutOfScope)
+    {
+        if (ranked.Length == 0) return (outOfScopeLabel, true);
+        var top = ranked[0];
+        var outOfScope = top.Intent == outOfScopeLabel || top.Confidence < Metadata.OutOfScopeThreshold;
+        return (outOfScope ? outOfScopeLabel : top.Intent, outOfScope);
+    }
+
+    /// <summary>Writes the model to <paramref name="path"/> atomically (temporary file, then rename), so a watcher never sees half a file.</summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        using (var file = File.Create(temporary))
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+        {
+            using (var entry = Entry(zip, PipelineEntry).Open()) ml.Model.Save(transformer, inputSchema, entry);
+            using (var entry = Entry(zip, MetadataEntry).Open()) JsonSerializer.Serialize(entry, Metadata, JsonOptions);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static IntentModel Load(string path)
+    {
+        var ml = new MLContext(seed: 0);
+        using var zip = ZipFile.OpenRead(path);
+        var metadataEntry = zip.GetEntry(MetadataEntry) ?? throw new InvalidDataException($"{path}: no {MetadataEntry}");
+        ModelMetadata metadata;
+        using (var stream = metadataEntry.Open())
+            metadata = JsonSerializer.Deserialize<ModelMetadata>(stream) ?? throw new InvalidDataException($"{path}: empty metadata");
+        var pipeline = new MemoryStream();
+        using (var stream = (zip.GetEntry(PipelineEntry) ?? throw new InvalidDataException($"{path}: no {PipelineEntry}")).Open())
+            stream.CopyTo(pipeline);
+        pipeline.Position = 0;
+        var transformer = ml.Model.Load(pipeline, out var inputSchema);
+        return new IntentModel(ml, transformer, inputSchema, metadata);
+    }
+
+    /// <summary>Reads only the metadata (cheap: used to decide whether the model is stale).</summary>
+    public static ModelMetadata? ReadMetadata(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            using var stream = zip.GetEntry(MetadataEntry)?.Open();
+            return stream is null ? null : JsonSerializer.Deserialize<ModelMetadata>(stream);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or JsonException) { return null; }
+    }
+
+    private static ZipArchiveEntry Entry(ZipArchive zip, string name)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero); // repeatable bytes
+        return entry;
+    }
+
+    private sealed class EnginePolicy(MLContext ml, ITransformer transformer) : PooledObjectPolicy<PredictionEngine<ModelInput, ModelOutput>>
+    {
+        public override PredictionEngine<ModelInput, ModelOutput> Create() =>
+            ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(transformer);
+
+        public override bool Return(PredictionEngine<ModelInput, ModelOutput> engine) => true;
+    }
+}

@@ -1,0 +1,142 @@
+using ChatService.Dialogs;
+using ChatService.KnowledgeBase.Feedback;
+using ChatService.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatService.Tests.Dialogs;
+
+[Collection(BotHostCollection.Name)]
+public sealed class RoutingTests(BotHost host)
+{
+    [Fact]
+    public async Task Join_ChineseLocale_GreetsInChineseWithTheMenu()
+    {
+        var reply = await host.Chat("zh-CN").Join().ExpectReply(r => r.Route == Routes.Greeting && r.Language == "zh-Hans");
+
+        Assert.Contains("您好", reply.Text);
+        Assert.Contains(reply.Buttons, b => b.Title == "报案理赔");
+    }
+
+    [Fact]
+    public async Task Join_TaiwanLocale_GreetsInTraditionalChinese()
+    {
+        var reply = await host.Chat("zh-TW").Join().ExpectReply(r => r.Language == "zh-Hant");
+
+        Assert.Contains("歡迎", reply.Text);
+    }
+
+    [Fact]
+    public async Task Join_Twice_GreetsOnlyOnce()
+    {
+        var chat = host.Chat("en-US");
+        await chat.Join().ExpectReply(r => r.Route == Routes.Greeting);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => chat.Join());
+    }
+
+    [Theory]
+    [InlineData("我要报案，我家车被撞了", "flow:claim_report")]
+    [InlineData("I want to report a claim, my car was hit", "flow:claim_report")]
+    [InlineData("我的理赔到哪一步了", "flow:claim_status")]
+    [InlineData("我要投诉你们的业务员", "flow:complaint")]
+    [InlineData("帮我查一下我的保单", "flow:policy_lookup")]
+    [InlineData("我要找真人客服", "handoff")]
+    [InlineData("谢谢你", "thanks")]
+    [InlineData("bye", "goodbye")]
+    public async Task Send_ClearRequest_IsRoutedToItsPlace(string text, string route)
+    {
+        await host.Chat().Send(text).ExpectReply(r => r.Route == route);
+    }
+
+    [Fact]
+    public async Task Send_ClaimStatusWithClaimNumber_AcknowledgesItMaskedAndReportsTheEntity()
+    {
+        var reply = await host.Chat("en-US").Send("where is my claim CL20261102001").ExpectReply(r => r.Route == "flow:claim_status");
+
+        Assert.Contains("****2001", reply.Text);
+        Assert.DoesNotContain("CL20261102001", reply.Text);
+        Assert.Contains(reply.Entities, e => (string?)e!["type"] == "claim_number");
+    }
+
+    [Fact]
+    public async Task Send_TraditionalChinese_IsAnsweredInTraditionalChinese()
+    {
+        var reply = await host.Chat("zh-TW").Send("我想報案，昨天出了車禍").ExpectReply(r => r.Language == "zh-Hant");
+
+        Assert.Contains("報案", reply.Text);
+        Assert.DoesNotContain("报案", reply.Text);
+    }
+
+    [Fact]
+    public async Task Send_FaqAlternate_AnswersFromTheKnowledgeBaseWithFeedbackButtons()
+    {
+        var reply = await host.Chat().Send("理赔需要多长时间").ExpectReply(r => r.Route is Routes.Faq or Routes.Clarify);
+
+        if (reply.Route == Routes.Faq)
+        {
+            Assert.NotNull(reply.FaqId);
+            Assert.Contains(reply.Buttons, b => b.Title == "👍");
+        }
+        else Assert.Contains(reply.Buttons, b => b.Title == "都不是");
+    }
+
+    [Fact]
+    public async Task Click_ThumbsUp_IsCountedAgainstTheEntry()
+    {
+        var chat = host.Chat();
+        var answer = await chat.Send("理赔需要多长时间").ExpectReply(r => r.Route is Routes.Faq or Routes.Clarify);
+        if (answer.Route == Routes.Clarify) answer = await chat.Click(answer.Buttons[0]).ExpectReply(r => r.Route == Routes.Faq);
+        var feedback = host.Services.GetRequiredService<FaqFeedbackStore>();
+        var before = await feedback.ReadAsync(answer.FaqId!, CancellationToken.None);
+
+        await chat.Click(answer.Buttons.First(b => b.Title == "👍")).ExpectReply(r => r.Route == Routes.Faq && r.FaqId == answer.FaqId);
+
+        Assert.Equal(before.Up + 1, (await feedback.ReadAsync(answer.FaqId!, CancellationToken.None)).Up);
+    }
+
+    [Fact]
+    public async Task Send_OutOfScope_PoliteRefusalThenSecondMissOffersAPerson()
+    {
+        var chat = host.Chat();
+        var first = await chat.Send("今天北京天气怎么样").ExpectReply(r => r.Route == Routes.Fallback);
+        Assert.DoesNotContain("转人工客服（", first.Text);
+
+        var second = await chat.Send("推荐几只股票给我").ExpectReply(r => r.Route == Routes.Fallback);
+
+        Assert.Contains("人工", second.Text);
+        Assert.Equal("转人工", second.Buttons[0].Title);
+    }
+
+    [Fact]
+    public async Task Click_MenuButton_RoutesToTheChosenIntent()
+    {
+        var chat = host.Chat();
+        var welcome = await chat.Join().ExpectReply(r => r.Route == Routes.Greeting);
+
+        await chat.Click(welcome.Buttons.First(b => b.Title == "理赔进度")).ExpectReply(r => r.Route == "flow:claim_status" && r.Intent == "claim_status");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("😀😀😀")]
+    [InlineData("今日はいい天気ですね")]
+    [InlineData("안녕하세요 날씨가 좋네요")]
+    [InlineData("مرحبا كيف حالك")]
+    [InlineData("'; DROP TABLE users; --")]
+    [InlineData("<script>alert('x')</script>")]
+    [InlineData("\u0001\u0002\u0007\u001b[31m")]
+    public async Task Send_HostileOrForeignInput_GetsAFallbackWithoutError(string text)
+    {
+        var reply = await host.Chat().Send(text).ExpectReply(r => r.Route is Routes.Fallback or Routes.Clarify);
+
+        Assert.DoesNotContain("<script>", reply.Text);
+    }
+
+    [Fact]
+    public async Task Send_HundredThousandCharacters_IsAnsweredAndTheTranscriptKeepsItWhole()
+    {
+        var text = "我要报案" + new string('啊', 100_000);
+
+        await host.Chat().Send(text).ExpectReply(r => r.Route is not null);
+    }
+}
