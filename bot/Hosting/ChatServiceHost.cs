@@ -1,5 +1,6 @@
 using ChatService.Channels;
 using ChatService.Dialogs;
+using ChatService.Operations;
 using ChatService.Pipeline;
 using ChatService.Staff;
 using ChatService.State;
@@ -39,13 +40,18 @@ public static class ChatServiceHost
         services.AddDialogs(configuration);
         services.AddChannels(configuration);
         services.AddStaff(configuration);
+        services.AddOperations(configuration);
         services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication MapRooms(this WebApplication app)
     {
+        app.UseOperations(); // security headers, JSON errors, routing, CORS, log scope, rate limits
+        app.UseStaff();      // authentication, authorization, antiforgery
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOperations();
+        app.MapStaff();
         app.MapChannels();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
