@@ -3,6 +3,7 @@ using ChatService.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace ChatService.Operations;
 
@@ -19,7 +20,7 @@ public static class MetricsEndpoint
     {
         services.AddSingleton<TurnMetrics>();
         services.AddSingleton<MetricsMiddleware>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("ChatService")).WithMetrics(metrics => metrics
             .AddMeter(TurnMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
                 "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Authentication", "System.Runtime")
             .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
