@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ChatService.Operations;
+using ChatService.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -11,10 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace ChatService.Tests.Operations;
 
 /// <summary>
-/// The Direct Line routes belong to the Channels room, so these tests serve a stand-in route with the same template
-/// from a small real Kestrel app that uses the Operations middleware exactly as the service does.
+/// The Direct Line routes belong to the Channels room, so these tests serve stand-in routes (same template; failing
+/// endpoints) from a small real Kestrel app that uses the Operations middleware exactly as the service does.
 /// </summary>
-public sealed class ConversationRequestTests : IAsyncLifetime
+public sealed class OperationsMiddlewareTests : IAsyncLifetime
 {
     private readonly CapturingLoggerProvider _logs = new();
     private WebApplication _app = null!;
@@ -39,6 +40,8 @@ public sealed class ConversationRequestTests : IAsyncLifetime
             loggers.CreateLogger("StandIn").LogInformation("Handled a request");
             return Results.Ok();
         });
+        _app.MapGet("/boom", string () => throw new InvalidOperationException("secret internals"));
+        _app.MapGet("/store-down", string () => throw new StoreUnavailableException("redis gone"));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
     }
@@ -82,4 +85,26 @@ public sealed class ConversationRequestTests : IAsyncLifetime
     private Task<HttpResponseMessage> PostAsync(string conversationId) =>
         _client.PostAsync($"/v3/directline/conversations/{conversationId}/activities",
             new StringContent("""{"type":"message","text":"hi"}""", Encoding.UTF8, "application/json"));
+
+    [Fact]
+    public async Task Endpoint_Throws_500JsonWithoutDetailsAndLogged()
+    {
+        using var response = await _client.GetAsync("/boom");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("\"code\":\"ServiceError\"", text);
+        Assert.DoesNotContain("secret internals", text);
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("/boom"));
+    }
+
+    [Fact]
+    public async Task Endpoint_StoreUnavailable_503WithRetryAfter()
+    {
+        using var response = await _client.GetAsync("/store-down");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(response.Headers.Contains("Retry-After"));
+        Assert.Contains("\"code\":\"ServiceUnavailable\"", await response.Content.ReadAsStringAsync());
+    }
 }
