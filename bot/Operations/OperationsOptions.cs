@@ -8,6 +8,12 @@ public sealed class OperationsOptions
     /// <summary>Largest accepted request body; bigger bodies get 413 with a JSON error.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Reverse proxies (IP addresses) whose X-Forwarded-For/-Proto headers are believed. Set this behind a proxy,
+    /// or every client shares the proxy's IP rate limit and loopback metrics access. Empty = no proxy.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     public CorsSettings Cors { get; set; } = new();
 
     public RateLimitSettings RateLimits { get; set; } = new();
@@ -32,6 +38,9 @@ public sealed class RateLimitSettings
     public string[] PerIpExcludedPaths { get; set; } = [];
 
     public WindowLimit PerConversation { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Password sign-in attempts (login form, token API) per client IP, on top of the per-account lockout.</summary>
+    public WindowLimit SignIn { get; set; } = new() { Kind = "Fixed", PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
 }
 
 /// <summary>One window limit: <see cref="PermitLimit"/> requests per <see cref="Window"/>.</summary>

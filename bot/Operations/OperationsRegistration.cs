@@ -33,6 +33,7 @@ public static class OperationsRegistration
     /// <summary>The request middleware, in order; call before the other rooms map their endpoints.</summary>
     public static WebApplication UseOperations(this WebApplication app)
     {
+        app.UseOperationsForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<ErrorBodyMiddleware>();
         app.UseRouting();

@@ -12,6 +12,9 @@ namespace ChatService.Operations;
 /// </summary>
 public static partial class RateLimiting
 {
+    /// <summary>The policy password sign-in endpoints require (<c>.RequireRateLimiting(RateLimiting.SignInPolicy)</c>).</summary>
+    public const string SignInPolicy = "sign-in";
+
     public static IServiceCollection AddOperationsRateLimiter(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
@@ -20,6 +23,8 @@ public static partial class RateLimiting
             var limits = operations.Value.RateLimits;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(PerIp(limits), PerConversation(limits));
             options.OnRejected = OnRejectedAsync;
+            options.AddPolicy(SignInPolicy, context =>
+                Partition("sign-in:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), limits.SignIn));
         });
         return services;
     }

@@ -18,6 +18,7 @@ public sealed class TurnMetrics
     private readonly ConcurrentDictionary<string, (string Channel, long LastTurn)> _conversations = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _activeWindow;
+    private long _recorded;
 
     public TurnMetrics(IMeterFactory meterFactory, TimeProvider time, IOptions<OperationsOptions> options)
     {
@@ -39,9 +40,14 @@ public sealed class TurnMetrics
         if (failed) _errors.Add(1, tag);
         if (conversationId is not null)
             _conversations[conversationId] = (channel ?? "unknown", _time.GetTimestamp());
+        if (Interlocked.Increment(ref _recorded) % 4096 == 0) CountActive(); // bounded memory even if nobody scrapes
     }
 
-    private IEnumerable<Measurement<long>> ObserveActive()
+    private IEnumerable<Measurement<long>> ObserveActive() =>
+        CountActive().Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("channel", c.Key)));
+
+    /// <summary>Active conversations per channel; forgets the ones idle longer than the window.</summary>
+    private Dictionary<string, long> CountActive()
     {
         var now = _time.GetTimestamp();
         var counts = new Dictionary<string, long>();
@@ -54,6 +60,6 @@ public sealed class TurnMetrics
             }
             counts[channel] = counts.GetValueOrDefault(channel) + 1;
         }
-        return counts.Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("channel", c.Key)));
+        return counts;
     }
 }

@@ -17,7 +17,7 @@ public static class StaffApi
     public static void MapStaffApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/staff");
-        api.MapPost("/token", IssueTokenAsync).AllowAnonymous();
+        api.MapPost("/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(RateLimiting.SignInPolicy);
         api.MapGet("/me", (HttpContext context) => Results.Ok(new
         {
             userName = StaffPrincipals.Actor(context.User),

@@ -13,7 +13,8 @@ public static class StaffPages
     {
         endpoints.MapGet("/staff/login", (HttpContext context, string? returnUrl, string? failed) =>
             WriteLoginAsync(context, SafeReturnUrl(returnUrl), failed is null ? null : GenericFailure)).AllowAnonymous();
-        endpoints.MapPost("/staff/login", PostLoginAsync).AllowAnonymous().DisableAntiforgery(); // validated explicitly below
+        endpoints.MapPost("/staff/login", PostLoginAsync).AllowAnonymous().DisableAntiforgery() // validated explicitly below
+            .RequireRateLimiting(Operations.RateLimiting.SignInPolicy);
         endpoints.MapGet("/staff/login/oidc", async (HttpContext context, string? returnUrl) => await OidcEnabledAsync(context)
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [StaffSchemes.Oidc])
             : Results.NotFound()).AllowAnonymous();

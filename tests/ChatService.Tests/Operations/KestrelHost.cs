@@ -29,6 +29,7 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
             ["Storage:DataDirectory"] = DataDirectory,
             ["Staff:InitialAdmin:UserName"] = "admin",
             ["Staff:InitialAdmin:Password"] = AdminPassword,
+            ["Operations:RateLimits:SignIn:PermitLimit"] = "1000", // tests sign in far more often than people do
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         _services = services;
