@@ -52,6 +52,23 @@ public sealed partial class LoginPageTests(StaffHostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Login_RepeatedWrongPasswords_LockedOutWithSameGenericMessage()
+    {
+        await StaffClient.CreateUserAsync(fixture.Host.Client(), fixture.AdminToken, "pagelock", StaffHostFixture.Password, "reviewer");
+        var browser = fixture.Host.Client(cookies: true);
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await PostAsync(browser, await LoadFormAsync(browser), "pagelock", "not-the-password");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var locked = await PostAsync(browser, await LoadFormAsync(browser), "pagelock", StaffHostFixture.Password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("Sign-in failed. Check the user name and password, or try again later.", await locked.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Login_ExternalReturnUrl_RedirectsToStaffHomeInstead()
     {
         var browser = fixture.Host.Client(cookies: true);
