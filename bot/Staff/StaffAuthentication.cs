@@ -15,9 +15,15 @@ public static class StaffAuthentication
 {
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var authentication = services.AddAuthentication(StaffSchemes.Staff)
+        // No default authenticate scheme: staff credentials are read only where a staff policy asks for them, so
+        // customer traffic (Direct Line tokens, Bot Connector JWTs) never passes through staff authentication.
+        var authentication = services.AddAuthentication(options =>
+            {
+                options.DefaultChallengeScheme = StaffSchemes.Staff;
+                options.DefaultForbidScheme = StaffSchemes.Staff;
+            })
             .AddPolicyScheme(StaffSchemes.Staff, "Staff cookie or bearer token", options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(context.Request) is not null
                     ? StaffSchemes.Bearer : StaffSchemes.Cookie)
             .AddCookie(StaffSchemes.Cookie)
             .AddJwtBearer(StaffSchemes.Bearer);
@@ -61,6 +67,11 @@ public static class StaffAuthentication
         options.TokenValidationParameters = issuer.ValidationParameters();
         options.Events = new JwtBearerEvents
         {
+            OnMessageReceived = context =>
+            {
+                context.Token ??= HubToken(context.Request); // browsers cannot set headers on WebSocket requests
+                return Task.CompletedTask;
+            },
             OnTokenValidated = async context =>
             {
                 var store = context.HttpContext.RequestServices.GetRequiredService<IStaffUserStore>();
@@ -76,4 +87,8 @@ public static class StaffAuthentication
             OnForbidden = context => StaffChallenges.ForbiddenAsync(context.HttpContext),
         };
     }
+
+    /// <summary>A bearer token in the <c>access_token</c> query string, accepted only on SignalR hub paths (<c>/hubs/…</c>).</summary>
+    private static string? HubToken(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs") && request.Query["access_token"].ToString() is { Length: > 0 } token ? token : null;
 }

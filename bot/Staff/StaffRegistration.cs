@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatService.Staff;
@@ -28,6 +29,8 @@ public static class StaffRegistration
             foreach (var role in StaffRoles.All)
                 options.AddPolicy(role, policy => policy.AddAuthenticationSchemes(StaffSchemes.Staff).RequireRole(role, StaffRoles.Admin));
             options.AddPolicy(StaffPolicies.AnyStaff, policy => policy.AddAuthenticationSchemes(StaffSchemes.Staff).RequireRole(StaffRoles.All));
+            // Plain RequireAuthorization() means "any signed-in staff member" too.
+            options.DefaultPolicy = new AuthorizationPolicyBuilder(StaffSchemes.Staff).RequireRole(StaffRoles.All).Build();
         });
         return services;
     }
