@@ -47,8 +47,9 @@ public static class StaffAuthentication
         options.LogoutPath = "/staff/logout";
         options.Events.OnRedirectToLogin = context =>
         {
-            if (StaffChallenges.IsPageRequest(context.Request)) context.Response.Redirect(context.RedirectUri);
-            else return StaffChallenges.UnauthorizedAsync(context.HttpContext);
+            if (!StaffChallenges.IsPageRequest(context.Request)) return StaffChallenges.UnauthorizedAsync(context.HttpContext);
+            var request = context.Request; // a relative redirect: never built from the (client-supplied) Host header
+            context.Response.Redirect("/staff/login" + QueryString.Create("returnUrl", request.PathBase + request.Path + request.QueryString));
             return Task.CompletedTask;
         };
         options.Events.OnRedirectToAccessDenied = context => StaffChallenges.ForbiddenAsync(context.HttpContext);

@@ -59,7 +59,7 @@ public sealed class StaffRoleEnforcementTests(StaffHostFixture fixture) : IClass
         using var response = await fixture.Host.Client().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/staff/login", response.Headers.Location!.PathAndQuery);
+        Assert.Equal("/staff/login?returnUrl=%2Fstaff%2F", response.Headers.Location!.OriginalString);
     }
 
     [Theory]
