@@ -2,6 +2,7 @@ using ChatService.Channels;
 using ChatService.Dialogs;
 using ChatService.KnowledgeBase;
 using ChatService.Nlu;
+using ChatService.Operations;
 using ChatService.Pipeline;
 using ChatService.Staff;
 using ChatService.State;
@@ -43,14 +44,19 @@ public static class ChatServiceHost
         services.AddDialogs(configuration);
         services.AddChannels(configuration);
         services.AddStaff(configuration);
+        services.AddOperations(configuration);
         services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication MapRooms(this WebApplication app)
     {
-        app.UseState();
+        app.UseOperations(); // security headers, JSON errors, routing, CORS, log scope, rate limits
+        app.UseState();      // fail fast on an unreachable Redis
+        app.UseStaff();      // authentication, authorization, antiforgery
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOperations();
+        app.MapStaff();
         app.MapChannels();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

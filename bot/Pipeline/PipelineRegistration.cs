@@ -1,3 +1,4 @@
+using ChatService.Operations;
 using ChatService.Transcripts;
 
 namespace ChatService.Pipeline;
@@ -15,6 +16,7 @@ public static class PipelineRegistration
         services.AddSingleton(sp => new MiddlewareSet(
         [
             sp.GetRequiredService<TranscriptMiddleware>(), // 1. every activity in and out is durably logged
+            sp.GetRequiredService<MetricsMiddleware>(),    //    turn count, latency, errors per channel
             sp.GetRequiredService<TypingMiddleware>(),     // 2. slow turns show "typing…"
         ]));
         services.AddSingleton<TurnRunner>();

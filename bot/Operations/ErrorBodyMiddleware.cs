@@ -1,0 +1,63 @@
+using ChatService.State;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ChatService.Operations;
+
+/// <summary>
+/// The last line of defence for error responses: a body that is too large (checked up front, or Kestrel's
+/// <see cref="BadHttpRequestException"/> wherever it is read) becomes 413 JSON; a store outage that escaped an
+/// endpoint becomes 503 + Retry-After; any other escaped exception is logged and becomes 500 JSON without details;
+/// and an error status without a body gets the JSON error body.
+/// </summary>
+public sealed partial class ErrorBodyMiddleware(RequestDelegate next, ILogger<ErrorBodyMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        if (limit is not null && context.Request.ContentLength > limit)
+        {
+            await WriteAsync(context, StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, ex.StatusCode);
+            return;
+        }
+        catch (StoreUnavailableException ex) when (!context.Response.HasStarted)
+        {
+            LogStoreUnavailable(ex, context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            context.Response.Headers.RetryAfter = "5";
+            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable);
+            return;
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            LogUnhandled(ex, context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            await WriteAsync(context, StatusCodes.Status500InternalServerError);
+            return;
+        }
+        if (context.Response.StatusCode >= 400 && !context.Response.HasStarted
+            && context.Response.ContentType is null && context.Response.ContentLength is null
+            && !HttpMethods.IsHead(context.Request.Method))
+            await WriteAsync(context, context.Response.StatusCode);
+    }
+
+    private static Task WriteAsync(HttpContext context, int status)
+    {
+        var (code, message) = ErrorResponse.ForStatus(status);
+        return ErrorResponse.WriteAsync(context, status, code, message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private partial void LogUnhandled(Exception ex, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store unavailable for {Method} {Path}; answered 503")]
+    private partial void LogStoreUnavailable(Exception ex, string method, string path);
+}

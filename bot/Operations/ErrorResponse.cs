@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace ChatService.Operations;
+
+/// <summary>
+/// Writes the one JSON error shape of the service, the Bot Framework's
+/// <c>{ "error": { "code": "...", "message": "..." } }</c>, so Direct Line clients and staff tools read the same thing.
+/// </summary>
+public static class ErrorResponse
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static object Body(string code, string message) => new { error = new { code, message } };
+
+    public static Task WriteAsync(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsJsonAsync(Body(code, message), Json, "application/json; charset=utf-8");
+    }
+
+    /// <summary>The code and message used when a status has no body of its own.</summary>
+    public static (string Code, string Message) ForStatus(int status) => status switch
+    {
+        400 => ("BadArgument", "The request is malformed."),
+        401 => ("Unauthorized", "Authentication is required."),
+        403 => ("Forbidden", "You are not allowed to do this."),
+        404 => ("NotFound", "Not found."),
+        405 => ("MethodNotAllowed", "Method not allowed."),
+        413 => ("MessageSizeTooBig", "The request body is too large."),
+        415 => ("UnsupportedMediaType", "Unsupported content type."),
+        429 => ("TooManyRequests", "Too many requests. Retry later."),
+        503 => ("ServiceUnavailable", "The service is temporarily unavailable. Retry later."),
+        _ when status >= 500 => ("ServiceError", "The service failed to process the request."),
+        _ => ("Error", "The request failed."),
+    };
+}
