@@ -10,7 +10,7 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Healthz_ProcessUp_200JsonWithoutRunningChecks()
     {
-        using var host = new KestrelHost(services: s => s.AddHealthChecks().AddCheck("state", () => HealthCheckResult.Unhealthy("store down")));
+        using var host = new KestrelHost(services: s => s.AddHealthChecks().AddCheck("probe", () => HealthCheckResult.Unhealthy("store down")));
 
         using var response = await host.Client().GetAsync("/healthz");
 
@@ -23,20 +23,20 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Readyz_AllChecksHealthy_200()
     {
-        using var host = new KestrelHost(services: s => s.AddHealthChecks().AddCheck("state", () => HealthCheckResult.Healthy()));
+        using var host = new KestrelHost(services: s => s.AddHealthChecks().AddCheck("probe", () => HealthCheckResult.Healthy()));
 
         using var response = await host.Client().GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"state\":{\"status\":\"Healthy\"", await response.Content.ReadAsStringAsync());
+        Assert.Contains("\"probe\":{\"status\":\"Healthy\"", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task Readyz_OneCheckUnhealthy_503JsonNamingTheCheck()
     {
         using var host = new KestrelHost(services: s => s.AddHealthChecks()
-            .AddCheck("state", () => HealthCheckResult.Healthy())
-            .AddCheck("transcripts", () => HealthCheckResult.Unhealthy("transcript store unreachable", new IOException("secret path /var/x"))));
+            .AddCheck("probe", () => HealthCheckResult.Healthy())
+            .AddCheck("failing-probe", () => HealthCheckResult.Unhealthy("transcript store unreachable", new IOException("secret path /var/x"))));
 
         using var response = await host.Client().GetAsync("/readyz");
         var text = await response.Content.ReadAsStringAsync();
@@ -44,7 +44,7 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var body = JsonDocument.Parse(text);
         Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
-        Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("transcripts").GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("failing-probe").GetProperty("status").GetString());
         Assert.DoesNotContain("secret path", text); // exception details stay in the log
     }
 }
