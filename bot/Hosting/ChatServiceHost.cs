@@ -1,4 +1,5 @@
 using ChatService.Channels;
+using ChatService.Channels.BotFramework;
 using ChatService.Dialogs;
 using ChatService.Pipeline;
 using ChatService.Staff;
@@ -38,6 +39,7 @@ public static class ChatServiceHost
         services.AddPipeline(configuration);
         services.AddDialogs(configuration);
         services.AddChannels(configuration);
+        services.AddBotFramework(configuration);
         services.AddStaff(configuration);
         services.AddOpenApi();
         return builder;
@@ -47,6 +49,7 @@ public static class ChatServiceHost
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapChannels();
+        app.MapBotFramework();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
