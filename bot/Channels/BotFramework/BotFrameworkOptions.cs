@@ -33,8 +33,11 @@ public sealed class BotFrameworkOptions
     /// <summary>Scope requested for Connector tokens.</summary>
     public string ToChannelFromBotOAuthScope { get; set; } = "https://api.botframework.com/.default";
 
-    /// <summary>Largest accepted <c>/api/messages</c> body; larger ones get 413.</summary>
-    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+    /// <summary>
+    /// Largest accepted <c>/api/messages</c> body; larger ones get 413. Direct Line allows 256K characters per
+    /// activity; in Chinese (3 bytes a character in UTF-8) a long message needs about twice 256 KB.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 512 * 1024;
 
     /// <summary>Time limit of one Connector call, retries included.</summary>
     public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(15);

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatService.Transcripts;
 using Microsoft.AspNetCore.Hosting;
@@ -60,7 +62,10 @@ public abstract class BotHost : IAsyncLifetime
     }
 
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null) =>
-        PostRawAsync(activity.ToJsonString(), token);
+        PostRawAsync(activity.ToJsonString(Wire), token);
+
+    // Channels send raw UTF-8 (no \uXXXX escapes), which is what the body limit is sized for.
+    private static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public Task<HttpResponseMessage> PostRawAsync(string body, string? token = null, string scheme = "Bearer")
     {
