@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChatService.Channels.BotFramework.Authentication;
 using ChatService.Channels.BotFramework.Connector;
 using ChatService.Channels.Protocol;
@@ -38,7 +37,17 @@ public sealed partial class MessagesEndpoint(
             return;
         }
 
-        var auth = await authenticator.AuthenticateAsync(authorization, activity, context.RequestAborted);
+        AuthenticationResult auth;
+        try
+        {
+            auth = await authenticator.AuthenticateAsync(authorization, activity, context.RequestAborted);
+        }
+        catch (SigningKeysUnavailableException ex)
+        {
+            LogKeysUnavailable(ex);
+            await UnavailableAsync(context);
+            return;
+        }
         if (!auth.Succeeded)
         {
             await UnauthorizedAsync(context, auth.Failure!);
@@ -65,9 +74,7 @@ public sealed partial class MessagesEndpoint(
         catch (Exception ex) when (ex is StoreUnavailableException or ShuttingDownException or TimeoutException)
         {
             LogUnavailable(ex.GetType().Name, activity.Conversation?.Id);
-            context.Response.Headers.RetryAfter = settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await ErrorResponses.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable, ErrorResponses.ServiceUnavailable,
-                "The service cannot take this activity right now; please retry.");
+            await UnavailableAsync(context);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -85,6 +92,13 @@ public sealed partial class MessagesEndpoint(
         return ConnectorSenders.IsHttpUrl(activity.ServiceUrl) ? null : "The activity's serviceUrl is not an absolute http(s) URL.";
     }
 
+    private Task UnavailableAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ErrorResponses.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable, ErrorResponses.ServiceUnavailable,
+            "The service cannot take this activity right now; please retry.");
+    }
+
     private Task UnauthorizedAsync(HttpContext context, string reason)
     {
         LogUnauthorized(reason);
@@ -98,6 +112,9 @@ public sealed partial class MessagesEndpoint(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503 ({Cause}) for conversation {ConversationId}")]
     private partial void LogUnavailable(string cause, string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answered 503: the token signing keys cannot be fetched")]
+    private partial void LogKeysUnavailable(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not process an activity in conversation {ConversationId}")]
     private partial void LogFailed(Exception ex, string? conversationId);

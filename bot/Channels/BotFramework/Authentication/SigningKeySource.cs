@@ -30,10 +30,17 @@ public sealed class SigningKeySource
     public async Task<SigningKeySet> GetAsync(TokenIssuerKind issuer, string? keyId, CancellationToken cancellationToken)
     {
         var manager = issuer == TokenIssuerKind.Channel ? _channel : _emulator;
-        var keys = await manager.GetConfigurationAsync(cancellationToken);
-        if (keys.HasKey(keyId)) return keys;
-        manager.RequestRefresh(); // a new key may have appeared since the last fetch
-        return await manager.GetConfigurationAsync(cancellationToken);
+        try
+        {
+            var keys = await manager.GetConfigurationAsync(cancellationToken);
+            if (keys.HasKey(keyId)) return keys;
+            manager.RequestRefresh(); // a new key may have appeared since the last fetch
+            return await manager.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new SigningKeysUnavailableException(manager.MetadataAddress, ex);
+        }
     }
 
     private static ConfigurationManager<SigningKeySet> Create(string metadataUrl, HttpClient http)
@@ -48,3 +55,7 @@ public sealed class SigningKeySource
         };
     }
 }
+
+/// <summary>The issuer's metadata or keys cannot be fetched and none are cached: tokens cannot be checked now (HTTP 503).</summary>
+public sealed class SigningKeysUnavailableException(string metadataAddress, Exception inner)
+    : Exception($"The signing keys at '{metadataAddress}' cannot be fetched.", inner);

@@ -44,15 +44,24 @@ public abstract class BotHost : IAsyncLifetime
             // Turns here are fast; a slow CI machine must not add "typing" activities to what the tests count.
             ["Pipeline:TypingDelay"] = "00:10:00",
         };
+        Configure(settings);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in settings) web.UseSetting(key, value);
-            web.ConfigureTestServices(services => services.AddSingleton<ITranscriptStore>(Transcripts));
+            web.ConfigureTestServices(services => services.AddSingleton(TranscriptStore));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
         Client = _factory.CreateClient();
     }
+
+    /// <summary>Changes the service's settings before it starts.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>The transcript store the service uses (the recording in-memory one unless a test host breaks it).</summary>
+    protected virtual ITranscriptStore TranscriptStore => Transcripts;
 
     public async Task DisposeAsync()
     {
