@@ -21,7 +21,7 @@ public sealed class LatencyReport
         lock (_errors) _errors[kind] = _errors.GetValueOrDefault(kind) + 1;
     }
 
-    public void Print(string mode, BenchOptions options, TimeSpan elapsed, long? peakRssKb)
+    public void Print(string mode, BenchOptions options, TimeSpan elapsed, long? peakRssKb, TimeSpan? serverCpu)
     {
         long[] sorted;
         lock (_ticks) sorted = [.. _ticks.Order()];
@@ -35,6 +35,8 @@ public sealed class LatencyReport
         Console.WriteLine($"latency max      {Ms(sorted, 1.0)} ms");
         Console.WriteLine($"errors           {errors}{(errors == 0 ? "" : "  " + string.Join(", ", _errors.Select(e => $"{e.Key}={e.Value}")))}");
         if (peakRssKb is { } kb) Console.WriteLine($"server peak RSS  {kb / 1024.0:F0} MB (VmHWM)");
+        if (serverCpu is { } cpu && sorted.Length > 0)
+            Console.WriteLine($"server CPU       {cpu.TotalSeconds:F1} s = {cpu.TotalMilliseconds / sorted.Length:F3} ms per turn ({cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy)");
     }
 
     private static string Ms(long[] sorted, double quantile)

@@ -25,10 +25,12 @@ public sealed class MessagesBenchmark(BenchOptions options)
         await RunPhaseAsync(http, $"warm-{run}", options.Warmup, new LatencyReport());
 
         var report = new LatencyReport();
+        var cpuBefore = options.ServerPid is { } before ? ProcessStats.CpuTime(before) : null;
         var clock = Stopwatch.StartNew();
         await RunPhaseAsync(http, run, options.Duration, report);
         var elapsed = clock.Elapsed;
-        report.Print("messages", options, elapsed, options.ServerPid is { } pid ? ProcessMemory.PeakRssKb(pid) : null);
+        var serverCpu = options.ServerPid is { } after ? ProcessStats.CpuTime(after) - cpuBefore : null;
+        report.Print("messages", options, elapsed, options.ServerPid is { } pid ? ProcessStats.PeakRssKb(pid) : null, serverCpu);
         return 0;
     }
 

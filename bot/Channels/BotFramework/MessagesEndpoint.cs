@@ -64,7 +64,8 @@ public sealed partial class MessagesEndpoint(
         CallerId.Set(activity, auth.CallerId);
         try
         {
-            if (auth.Authenticated) await trustedServiceUrls.TrustAsync(activity.ServiceUrl!, context.RequestAborted);
+            if (auth.Authenticated && activity.ServiceUrl is { } serviceUrl)
+                await trustedServiceUrls.TrustAsync(serviceUrl, context.RequestAborted);
             var buffer = expectReplies ? new ExpectRepliesSender() : null;
             IChannelSender sender = buffer ?? connectorSenders.ForTurn(activity.ServiceUrl!);
             // Not the request's token: a channel that stops waiting must not cut a turn (and its replies) in half.

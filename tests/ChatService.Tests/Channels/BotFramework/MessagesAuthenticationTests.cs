@@ -109,6 +109,16 @@ public sealed class MessagesAuthenticationTests(AuthenticatedBotHost host) : ICl
     }
 
     [Fact]
+    public async Task Post_EmulatorTokenExpectRepliesWithoutServiceUrl_IsAccepted()
+    {
+        var claims = new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = TestKeys.AppId };
+        var token = TestKeys.Token(Keys.Aad, "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/", TestKeys.AppId, claims);
+        var activity = Activity("emulator");
+        activity.Remove("serviceUrl");
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(token, activity));
+    }
+
+    [Fact]
     public async Task Post_EmulatorTokenIssuedToAnotherApp_Returns401()
     {
         var claims = new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = "someone-else" };
