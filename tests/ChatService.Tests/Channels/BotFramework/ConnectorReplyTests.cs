@@ -91,6 +91,29 @@ public sealed class ConnectorReplyTests(AuthenticatedBotHost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task ContinueConversation_UpdateAndDelete_UsePutAndDeleteOnTheActivity()
+    {
+        var conversationId = await SendAsync("hello");
+        var reference = new ConversationReference
+        {
+            ChannelId = "msteams", ServiceUrl = host.Azure.ServiceUrl, Conversation = new ConversationAccount { Id = conversationId },
+        };
+        var runner = host.Services.GetRequiredService<TurnRunner>();
+
+        await runner.ContinueConversationAsync(reference, async (turnContext, ct) =>
+        {
+            await turnContext.UpdateActivityAsync(new Activity { Id = "srv|7", Text = "edited" }, ct);
+            await turnContext.DeleteActivityAsync("srv|7", ct);
+        }, CancellationToken.None);
+
+        var calls = host.Azure.CallsFor(conversationId).Skip(1).ToList();
+        var activityPath = $"/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/srv%7C7";
+        Assert.Equal([("PUT", activityPath), ("DELETE", activityPath)], calls.Select(c => (c.Method, c.Path)));
+        Assert.Equal("edited", JsonNode.Parse(calls[0].Body)!["text"]!.GetValue<string>());
+        Assert.All(calls, c => Assert.StartsWith("Bearer ", c.Authorization));
+    }
+
+    [Fact]
     public async Task ContinueConversation_UntrustedServiceUrl_SendsNothing()
     {
         var reference = new ConversationReference
