@@ -1,4 +1,5 @@
 using ChatService.Channels;
+using ChatService.Channels.BotFramework;
 using ChatService.Dialogs;
 using ChatService.KnowledgeBase;
 using ChatService.Nlu;
@@ -43,6 +44,7 @@ public static class ChatServiceHost
         services.AddNlu(configuration);
         services.AddDialogs(configuration);
         services.AddChannels(configuration);
+        services.AddBotFramework(configuration);
         services.AddStaff(configuration);
         services.AddOperations(configuration);
         services.AddOpenApi();
@@ -58,6 +60,7 @@ public static class ChatServiceHost
         app.MapOperations();
         app.MapStaff();
         app.MapChannels();
+        app.MapBotFramework();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ChatService.Bench;
+
+/// <summary>
+/// Drives N concurrent conversations through <c>POST /api/messages</c> with <c>deliveryMode: expectReplies</c>
+/// (each conversation sends its next message as soon as the previous answer arrived) and reports turns/s,
+/// latency percentiles, errors and the server's peak RSS.
+/// </summary>
+public sealed class MessagesBenchmark(BenchOptions options)
+{
+    private static readonly string[] Texts = ["你好", "我要报案", "理赔进度怎么查", "How do I check my claim?", "續保繳費", "hello"];
+
+    public async Task<int> RunAsync()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Conversations })
+        {
+            BaseAddress = options.Url,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await RunPhaseAsync(http, $"warm-{run}", options.Warmup, new LatencyReport());
+
+        var report = new LatencyReport();
+        var cpuBefore = options.ServerPid is { } before ? ProcessStats.CpuTime(before) : null;
+        var clock = Stopwatch.StartNew();
+        await RunPhaseAsync(http, run, options.Duration, report);
+        var elapsed = clock.Elapsed;
+        var serverCpu = options.ServerPid is { } after ? ProcessStats.CpuTime(after) - cpuBefore : null;
+        report.Print("messages", options, elapsed, options.ServerPid is { } pid ? ProcessStats.PeakRssKb(pid) : null, serverCpu);
+        return 0;
+    }
+
+    private Task RunPhaseAsync(HttpClient http, string run, TimeSpan duration, LatencyReport report)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        return Task.WhenAll(Enumerable.Range(0, options.Conversations)
+            .Select(i => Task.Run(() => ConverseAsync(http, $"bench-{run}-{i}", deadline, report))));
+    }
+
+    private static async Task ConverseAsync(HttpClient http, string conversationId, long deadline, LatencyReport report)
+    {
+        var latencies = new List<long>(4096);
+        for (var turn = 0; Stopwatch.GetTimestamp() < deadline; turn++)
+        {
+            using var content = new ByteArrayContent(Body(conversationId, turn));
+            content.Headers.ContentType = new("application/json");
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await http.PostAsync("/api/messages", content);
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.OK) report.Error($"http{(int)response.StatusCode}");
+                else if (!body.Contains("\"type\":\"message\"", StringComparison.Ordinal)) report.Error("no-reply");
+                else latencies.Add(Stopwatch.GetTimestamp() - start);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                report.Error(ex.GetType().Name);
+            }
+        }
+        report.Add(latencies);
+    }
+
+    private static byte[] Body(string conversationId, int turn) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["type"] = "message",
+        ["id"] = $"{conversationId}|{turn:D7}",
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["channelId"] = "bench",
+        ["serviceUrl"] = "http://127.0.0.1:9/",
+        ["deliveryMode"] = "expectReplies",
+        ["from"] = new JsonObject { ["id"] = $"user-{conversationId}", ["role"] = "user" },
+        ["recipient"] = new JsonObject { ["id"] = "bot", ["role"] = "bot" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId },
+        ["text"] = Texts[turn % Texts.Length],
+    }.ToJsonString());
+}
