@@ -130,13 +130,17 @@ public sealed class MessagesEndpointTests(AnonymousBotHost host) : IClassFixture
     }
 
     [Fact]
-    public async Task Post_ControlCharactersAndScriptTags_AreAcceptedAndEchoedAsPlainData()
+    public async Task Post_ControlCharactersAndScriptTags_AreAcceptedStoredIntactAndNeverReflected()
     {
         var text = "<script>alert('x')</script>\u0001\u0007\t\"quoted\"\\ \u2028 </activities>";
-        var replies = await RepliesAsync(await host.PostAsync(host.Message(text, deliveryMode: "expectReplies")));
+        var activity = host.Message(text, deliveryMode: "expectReplies");
+        var replies = await RepliesAsync(await host.PostAsync(activity));
 
         var answer = Assert.Single(replies)!["text"]!.GetValue<string>();
-        Assert.Contains(text, answer); // the bot quotes it; JSON escaping carried it through intact
+        Assert.DoesNotContain("<script>", answer); // the bot never reflects markup back
+        var conversationId = activity["conversation"]!["id"]!.GetValue<string>();
+        var inbound = host.Transcripts.Entries.Single(e => e.Activity.Conversation?.Id == conversationId && e.Activity.From?.Role == "user");
+        Assert.Equal(text, inbound.Activity.Text); // JSON escaping carried it through intact
     }
 
     [Theory]
