@@ -1,4 +1,6 @@
 using ChatService.Channels;
+using ChatService.Channels.DirectLine;
+using ChatService.Channels.WebChat;
 using ChatService.Dialogs;
 using ChatService.Pipeline;
 using ChatService.Staff;
@@ -38,6 +40,8 @@ public static class ChatServiceHost
         services.AddPipeline(configuration);
         services.AddDialogs(configuration);
         services.AddChannels(configuration);
+        services.AddDirectLine(configuration);
+        services.AddWebChat(configuration);
         services.AddStaff(configuration);
         services.AddOpenApi();
         return builder;
@@ -47,6 +51,8 @@ public static class ChatServiceHost
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapChannels();
+        app.MapDirectLine();
+        app.MapWebChat();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
