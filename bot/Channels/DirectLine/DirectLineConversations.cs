@@ -74,7 +74,7 @@ public sealed class DirectLineConversations(
         var update = new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
-            Id = $"{conversation.ConversationId}|start",
+            Id = StartActivityId(conversation.ConversationId),
             Timestamp = clock.GetUtcNow(),
             ChannelId = DirectLineChannel.Id,
             ServiceUrl = urls.ServiceUrl(request),
@@ -86,6 +86,9 @@ public sealed class DirectLineConversations(
         };
         await turnRunner.ProcessAsync(update, channel.SenderFor(conversation.ConversationId), cancellationToken);
     }
+
+    /// <summary>The id of the conversationUpdate turn; it is never in the stream, so clients never see it.</summary>
+    public static string StartActivityId(string conversationId) => $"{conversationId}|start";
 
     private static string NewId() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');

@@ -32,6 +32,8 @@ public sealed class DirectLineSender(string conversationId, DirectLineStream str
             activity.From ??= new ChannelAccount();
             activity.From.Role = RoleTypes.Bot; // Web Chat decides bubble side and suggested actions by role
             activity.Timestamp = clock.GetUtcNow();
+            // Web Chat holds a reply to an activity it has not seen; the conversationUpdate is never shown.
+            if (activity.ReplyToId == DirectLineConversations.StartActivityId(conversationId)) activity.ReplyToId = null;
             responses[i] = new ResourceResponse(await stream.AppendAsync(conversationId, activity, cancellationToken));
         }
         return responses;

@@ -20,7 +20,7 @@ public sealed record DirectLineToken(
     [property: JsonPropertyName("scope")] string Scope,
     [property: JsonPropertyName("exp")] long ExpiresAt,
     [property: JsonPropertyName("iat")] long IssuedAt,
-    [property: JsonPropertyName("file")] string? FileId = null)
+    [property: JsonPropertyName("file"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FileId = null)
 {
     [JsonPropertyName("iss")] public string Issuer { get; init; } = "chatservice/directline";
 }

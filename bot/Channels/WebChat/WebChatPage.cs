@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ChatService.Dialogs;
 using Microsoft.Extensions.Options;
 
@@ -13,21 +14,22 @@ public sealed class WebChatPage(IWebHostEnvironment environment, IOptionsMonitor
         "media-src 'self' blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All); // keep Chinese readable in the source
+
     private string? _template;
 
     public string Render()
     {
         _template ??= File.ReadAllText(Path.Combine(environment.WebRootPath, "webchat", "index.html"));
         var c = company.CurrentValue;
-        var html = HtmlEncoder.Default;
         return _template
-            .Replace("{{NameZh}}", html.Encode(c.NameZh), StringComparison.Ordinal)
-            .Replace("{{NameEn}}", html.Encode(c.NameEn), StringComparison.Ordinal)
-            .Replace("{{BotNameZh}}", html.Encode(c.BotNameZh), StringComparison.Ordinal)
-            .Replace("{{BotNameEn}}", html.Encode(c.BotNameEn), StringComparison.Ordinal)
-            .Replace("{{Hotline}}", html.Encode(c.Hotline), StringComparison.Ordinal)
-            .Replace("{{HoursZh}}", html.Encode(c.ServiceHoursZh), StringComparison.Ordinal)
-            .Replace("{{HoursEn}}", html.Encode(c.ServiceHoursEn), StringComparison.Ordinal);
+            .Replace("{{NameZh}}", Html.Encode(c.NameZh), StringComparison.Ordinal)
+            .Replace("{{NameEn}}", Html.Encode(c.NameEn), StringComparison.Ordinal)
+            .Replace("{{BotNameZh}}", Html.Encode(c.BotNameZh), StringComparison.Ordinal)
+            .Replace("{{BotNameEn}}", Html.Encode(c.BotNameEn), StringComparison.Ordinal)
+            .Replace("{{Hotline}}", Html.Encode(c.Hotline), StringComparison.Ordinal)
+            .Replace("{{HoursZh}}", Html.Encode(c.ServiceHoursZh), StringComparison.Ordinal)
+            .Replace("{{HoursEn}}", Html.Encode(c.ServiceHoursEn), StringComparison.Ordinal);
     }
 
     public static void AddSecurityHeaders(HttpResponse response)
