@@ -23,6 +23,9 @@ public sealed record DirectLineToken(
     [property: JsonPropertyName("file"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FileId = null)
 {
     [JsonPropertyName("iss")] public string Issuer { get; init; } = "chatservice/directline";
+
+    /// <summary>Makes every token distinct, even two issued in the same second for the same conversation.</summary>
+    [JsonPropertyName("jti")] public string? TokenId { get; init; }
 }
 
 /// <summary>The outcome of checking a presented token.</summary>

@@ -19,7 +19,10 @@ public sealed class DirectLineTokenService(IOptions<DirectLineOptions> options, 
     public string Issue(string conversationId, string userId, string scope, TimeSpan lifetime, string? fileId = null)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        var claims = new DirectLineToken(conversationId, userId, scope, now + (long)lifetime.TotalSeconds, now, fileId);
+        var claims = new DirectLineToken(conversationId, userId, scope, now + (long)lifetime.TotalSeconds, now, fileId)
+        {
+            TokenId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+        };
         var signingInput = $"{Base64Url(Header)}.{Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims))}";
         return $"{signingInput}.{Base64Url(Sign(signingInput))}";
     }

@@ -24,6 +24,9 @@ public static class WebChatRegistration
             WebChatPage.AddSecurityHeaders(httpContext.Response);
             return Results.Content(page.Render(), MediaTypeNames.Text.Html + "; charset=utf-8");
         });
+        // Browsers ask for /favicon.ico whatever the page says; answer with the page's icon instead of a 404.
+        app.MapGet("/favicon.ico", (IWebHostEnvironment environment) =>
+            Results.File(Path.Combine(environment.WebRootPath, "webchat", "favicon.svg"), "image/svg+xml"));
         app.MapPost("/api/webchat/token", WebChatTokenEndpoint.IssueToken).AddEndpointFilter<DirectLineErrorFilter>();
         return app;
     }

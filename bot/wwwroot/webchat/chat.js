@@ -23,7 +23,6 @@
   var styleOptions = {
     accent: '#0b5cad',
     backgroundColor: '#ffffff',
-    primaryFont: getComputedStyle(document.documentElement).fontFamily,
     bubbleBackground: '#f1f4f8',
     bubbleBorderColor: '#f1f4f8',
     bubbleBorderRadius: 14,
@@ -121,7 +120,11 @@
       });
       var host = document.createElement('div');
       root.replaceChildren(host);
-      var options = Object.assign({}, styleOptions, { botAvatarInitials: t.botInitials, userAvatarInitials: t.userInitials });
+      var options = Object.assign({}, styleOptions, {
+        primaryFont: getComputedStyle(document.documentElement).fontFamily, // follows the language (see chat.css)
+        botAvatarInitials: t.botInitials,
+        userAvatarInitials: t.userInitials
+      });
       window.WebChat.renderWebChat({ directLine: directLine, locale: locale, styleOptions: options, overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: t.placeholder } }, host);
       status.hidden = true;
       var input = host.querySelector('input[type="text"], textarea');
