@@ -70,6 +70,20 @@ const cases = [
     await page.waitForFunction(n => document.querySelectorAll('.webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content').length > n, before, { timeout: TIMEOUT });
     await page.waitForTimeout(500); // let the last bubble's status settle before reading it
     await noSendFailed();
+  }],
+  ['a photo upload is sent through Direct Line and answered', async () => {
+    const before = await botBubbles.count();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const uploaded = page.waitForResponse(r => r.url().includes('/upload?') && r.request().method() === 'POST', { timeout: TIMEOUT });
+    await page.locator('.webchat__upload-button input[type="file"]').setInputFiles({ name: 'claim-photo.png', mimeType: 'image/png', buffer: png });
+    // Web Chat 4.18 keeps the file in the send box until the customer sends it, with an optional caption.
+    await page.locator('.webchat__send-box-text-box__input').fill('现场照片');
+    await page.locator('.webchat__send-button').click();
+    const response = await uploaded;
+    assert(response.status() === 200, `upload answered ${response.status()}`);
+    await page.waitForFunction(n => document.querySelectorAll('.webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content').length > n, before, { timeout: TIMEOUT });
+    await page.waitForTimeout(500);
+    await noSendFailed();
     await page.screenshot({ path: join(screenshotDir, 'webchat-zh.png') });
   }],
   ['switching to English restarts the conversation in English', async () => {

@@ -44,10 +44,17 @@ public sealed class DirectLineIntake(
         activity.Timestamp = clock.GetUtcNow();
         activity.Locale ??= conversation.Locale;
         activity.Properties?.Remove("callerId"); // receivers discard a wire value
+        // Agents and reviewers open these links later: only web links (or inline data) survive, never javascript: and the like.
+        foreach (var attachment in activity.Attachments ?? [])
+            if (attachment.ContentUrl is { } url && !IsSafeUrl(url)) attachment.ContentUrl = null;
         if (activity.Type == ActivityTypes.Typing)
             return $"{conversation.ConversationId}|typing"; // "user is typing" is neither stored, echoed nor a turn: the bot has no use for it
         var id = await stream.AppendAsync(conversation.ConversationId, activity, cancellationToken);
         await turnRunner.ProcessAsync(activity, channel.SenderFor(conversation.ConversationId), cancellationToken);
         return id;
     }
+
+    private static bool IsSafeUrl(string url) =>
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("data:image/", StringComparison.OrdinalIgnoreCase);
 }

@@ -11,7 +11,8 @@ public sealed class WebChatPage(IWebHostEnvironment environment, IOptionsMonitor
     // Web Chat injects its styles at run time (emotion), so inline styles must be allowed; scripts come only from us.
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "media-src 'self' blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; " +
+        // connect-src blob: lets DirectLineJS read a chosen file (a blob: URL) to upload it.
+        "media-src 'self' blob:; font-src 'self' data:; connect-src 'self' blob:; worker-src 'self' blob:; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All); // keep Chinese readable in the source

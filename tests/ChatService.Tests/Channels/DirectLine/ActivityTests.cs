@@ -101,6 +101,20 @@ public sealed class ActivityTests(DirectLineServer server)
     }
 
     [Fact]
+    public async Task PostActivity_ScriptLinkInAttachment_IsDropped()
+    {
+        var (conversationId, token, _) = await _client.StartAsync();
+        var body = """{"type":"message","text":"look","attachments":[{"contentType":"text/html","contentUrl":"javascript:alert(1)","name":"x"}]}""";
+
+        var (status, posted) = await _client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, body);
+        var (activities, _) = await _client.GetActivitiesAsync(conversationId, token, "0");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var echo = activities.Single(a => (string?)a!["id"] == (string?)posted!["id"])!;
+        Assert.Null(echo["attachments"]![0]!["contentUrl"]);
+    }
+
+    [Fact]
     public async Task GetActivities_InvalidWatermark_Is400()
     {
         var (conversationId, token, _) = await _client.StartAsync();

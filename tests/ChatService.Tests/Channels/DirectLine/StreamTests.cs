@@ -105,6 +105,29 @@ public sealed class StreamTests(DirectLineServer server)
     }
 
     [Fact]
+    public async Task Stream_TooManySocketsForOneConversation_AreRefused()
+    {
+        var (conversationId, token, _) = await _client.StartAsync();
+        var open = new List<ClientWebSocket>();
+        try
+        {
+            for (var i = 0; i < ChatService.Channels.DirectLine.StreamConnections.MaxPerConversation; i++)
+            {
+                var (_, reconnect) = await _client.SendAsync(HttpMethod.Get, $"/conversations/{conversationId}?watermark=", token);
+                open.Add(await DirectLineClient.OpenStreamAsync((string)reconnect!["streamUrl"]!));
+            }
+            var (_, oneMore) = await _client.SendAsync(HttpMethod.Get, $"/conversations/{conversationId}?watermark=", token);
+
+            var refused = await Assert.ThrowsAsync<WebSocketException>(() => DirectLineClient.OpenStreamAsync((string)oneMore!["streamUrl"]!));
+            Assert.Contains("429", refused.Message);
+        }
+        finally
+        {
+            foreach (var socket in open) socket.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Stream_PlainHttpRequest_Is400()
     {
         var (_, _, streamUrl) = await _client.StartAsync();
