@@ -22,6 +22,7 @@ public static class DirectLineRegistration
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineIntake>();
         services.AddSingleton<StreamSession>();
+        services.AddSingleton<ClientFrameWatcher>();
         services.AddSingleton<StreamConnections>();
         services.AddSingleton<UploadedFileStore>();
         services.AddSingleton<UploadReader>();

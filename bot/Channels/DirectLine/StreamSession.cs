@@ -11,17 +11,15 @@ namespace ChatService.Channels.DirectLine;
 /// frame when the store signals an append (from any instance), with empty keep-alive frames when idle.
 /// What the client sends is ignored (DirectLineJS pings with empty frames); a flooding client is cut off.
 /// </summary>
-public sealed partial class StreamSession(DirectLineStream stream, IOptions<DirectLineOptions> options, ILogger<StreamSession> logger)
+public sealed partial class StreamSession(DirectLineStream stream, ClientFrameWatcher clientFrames, IOptions<DirectLineOptions> options, ILogger<StreamSession> logger)
 {
-    private const int MaxClientFrameBytes = 4 * 1024;
-
     public async Task RunAsync(WebSocket socket, string conversationId, long? after, CancellationToken cancellationToken)
     {
         var wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var subscription = stream.Subscribe(conversationId, _ => wake.Writer.TryWrite(true));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var closeStatus = WebSocketCloseStatus.NormalClosure;
-        var receiving = ReceiveAsync(socket, status => { closeStatus = status; stop.Cancel(); }, stop.Token);
+        var receiving = clientFrames.WatchAsync(socket, status => { closeStatus = status; stop.Cancel(); }, stop.Token);
         try
         {
             var last = after;
@@ -47,6 +45,12 @@ public sealed partial class StreamSession(DirectLineStream stream, IOptions<Dire
         {
             // the client left or the server is stopping
         }
+        catch (Exception ex)
+        {
+            // The response is already a WebSocket: no error body is possible. Close it; DirectLineJS reconnects with its watermark.
+            LogStreamFailed(ex, conversationId);
+            closeStatus = WebSocketCloseStatus.InternalServerError;
+        }
         await CloseAsync(socket, closeStatus);
         await stop.CancelAsync(); // a client that never answers the close must not keep the receive loop alive
         await receiving;
@@ -65,51 +69,18 @@ public sealed partial class StreamSession(DirectLineStream stream, IOptions<Dire
         }
     }
 
-    private async Task ReceiveAsync(WebSocket socket, Action<WebSocketCloseStatus> stop, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[1024];
-        var windowStart = DateTime.UtcNow;
-        int frames = 0, messageBytes = 0;
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var result = await socket.ReceiveAsync(buffer, cancellationToken);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    stop(WebSocketCloseStatus.NormalClosure);
-                    return;
-                }
-                messageBytes = result.EndOfMessage ? 0 : messageBytes + result.Count;
-                if (messageBytes > MaxClientFrameBytes)
-                {
-                    LogTooLarge(messageBytes);
-                    stop(WebSocketCloseStatus.MessageTooBig);
-                    return;
-                }
-                if (!result.EndOfMessage) continue;
-                if (DateTime.UtcNow - windowStart > TimeSpan.FromMinutes(1)) (windowStart, frames) = (DateTime.UtcNow, 0);
-                if (++frames > options.Value.MaxClientFramesPerMinute)
-                {
-                    LogFlood(frames);
-                    stop(WebSocketCloseStatus.PolicyViolation);
-                    return;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            stop(WebSocketCloseStatus.NormalClosure);
-        }
-    }
-
     private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status)
     {
         if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await socket.CloseOutputAsync(status, status == WebSocketCloseStatus.NormalClosure ? null : "Too many or too large client frames.", timeout.Token);
+            await socket.CloseOutputAsync(status, status switch
+            {
+                WebSocketCloseStatus.NormalClosure => null,
+                WebSocketCloseStatus.InternalServerError => "Stream failed; reconnect with your watermark.",
+                _ => "Too many or too large client frames.",
+            }, timeout.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
@@ -117,9 +88,6 @@ public sealed partial class StreamSession(DirectLineStream stream, IOptions<Dire
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Closed a Direct Line WebSocket: the client sent {Frames} frames within a minute")]
-    private partial void LogFlood(int frames);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Closed a Direct Line WebSocket: the client sent a {Bytes}-byte frame")]
-    private partial void LogTooLarge(int bytes);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line stream of conversation {ConversationId} failed; closing the socket")]
+    private partial void LogStreamFailed(Exception ex, string conversationId);
 }
