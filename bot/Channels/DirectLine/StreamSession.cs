@@ -11,15 +11,19 @@ namespace ChatService.Channels.DirectLine;
 /// frame when the store signals an append (from any instance), with empty keep-alive frames when idle.
 /// What the client sends is ignored (DirectLineJS pings with empty frames); a flooding client is cut off.
 /// </summary>
-public sealed partial class StreamSession(DirectLineStream stream, ClientFrameWatcher clientFrames, IOptions<DirectLineOptions> options, ILogger<StreamSession> logger)
+public sealed partial class StreamSession(DirectLineStream stream, ClientFrameWatcher clientFrames, IHostApplicationLifetime lifetime,
+    IOptions<DirectLineOptions> options, ILogger<StreamSession> logger)
 {
     public async Task RunAsync(WebSocket socket, string conversationId, long? after, CancellationToken cancellationToken)
     {
         var wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var subscription = stream.Subscribe(conversationId, _ => wake.Writer.TryWrite(true));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Stopping the service closes its sockets at once ("going away"): clients reconnect, maybe to another instance.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var closeStatus = WebSocketCloseStatus.NormalClosure;
-        var receiving = clientFrames.WatchAsync(socket, status => { closeStatus = status; stop.Cancel(); }, stop.Token);
+        // The receive side gets its own token: cancelling a receive aborts the socket, which must wait until the close was sent.
+        using var stopReceiving = new CancellationTokenSource();
+        var receiving = clientFrames.WatchAsync(socket, status => { closeStatus = status; stop.Cancel(); }, stopReceiving.Token);
         try
         {
             var last = after;
@@ -51,8 +55,12 @@ public sealed partial class StreamSession(DirectLineStream stream, ClientFrameWa
             LogStreamFailed(ex, conversationId);
             closeStatus = WebSocketCloseStatus.InternalServerError;
         }
+        if (lifetime.ApplicationStopping.IsCancellationRequested) closeStatus = WebSocketCloseStatus.EndpointUnavailable;
         await CloseAsync(socket, closeStatus);
-        await stop.CancelAsync(); // a client that never answers the close must not keep the receive loop alive
+        // Give the client a moment to answer the close (cancelling the receive aborts the connection, and a reset can
+        // destroy the close frame in flight); a client that never answers must not keep the loop alive.
+        await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
+        await stopReceiving.CancelAsync();
         await receiving;
     }
 
@@ -79,6 +87,7 @@ public sealed partial class StreamSession(DirectLineStream stream, ClientFrameWa
             {
                 WebSocketCloseStatus.NormalClosure => null,
                 WebSocketCloseStatus.InternalServerError => "Stream failed; reconnect with your watermark.",
+                WebSocketCloseStatus.EndpointUnavailable => "The service is restarting; reconnect with your watermark.",
                 _ => "Too many or too large client frames.",
             }, timeout.Token);
         }
