@@ -48,7 +48,7 @@ public sealed partial class UploadedFileStore(IHostEnvironment environment, ICon
 
     public async Task<(UploadedFile File, string Path)?> FindAsync(string conversationId, string fileId, CancellationToken cancellationToken)
     {
-        if (!FileIdPattern().IsMatch(fileId)) return null;
+        if (!FileIdPattern().IsMatch(fileId) || !SafeIdPattern().IsMatch(conversationId)) return null;
         var path = Path.Combine(Folder(conversationId), fileId);
         if (!File.Exists(path + ".json") || !File.Exists(path)) return null;
         var stored = JsonSerializer.Deserialize<UploadedFile>(await File.ReadAllTextAsync(path + ".json", cancellationToken));

@@ -76,6 +76,19 @@ public sealed class UploadTests(DirectLineServer server)
     }
 
     [Fact]
+    public async Task Download_OddConversationIdWithSecret_Is404()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v3/directline/conversations/..%2F..%2Fetc/files/00000000000000000000000000000000")
+        {
+            Headers = { Authorization = new("Bearer", DirectLineServer.Secret) },
+        };
+
+        using var response = await server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Upload_TooLarge_Is413AndKeepsNothing()
     {
         var (conversationId, token, _) = await _client.StartAsync();
