@@ -44,6 +44,14 @@ async function noSendFailed() {
   if (/send failed|发送失败|无法发送|retry/i.test(text)) throw new Error(`the transcript shows a send failure: ${text.slice(-300)}`);
 }
 
+// Web Chat shows "Connecting…" / "Network interruption" while Direct Line is not online; it must settle quickly.
+async function connected() {
+  const notice = 'Connecting…|Reconnecting|interruption|Unable to connect|正在连接|无法连接|网络中断';
+  const showing = source => new RegExp(source).test(document.querySelector('#webchat').innerText);
+  if (await page.evaluate(showing, notice)) console.log('NOTE Web Chat showed a connectivity notice; waiting for it to clear');
+  await page.waitForFunction(source => !new RegExp(source).test(document.querySelector('#webchat').innerText), notice, { timeout: TIMEOUT });
+}
+
 function assert(condition, message) { if (!condition) throw new Error(message); }
 
 const cases = [
@@ -94,6 +102,7 @@ const cases = [
     const reply = await send('I want to report a claim');
     assert(reply.length > 0, 'English reply');
     await noSendFailed();
+    await connected();
     await page.screenshot({ path: join(screenshotDir, 'webchat-en.png') });
   }],
   ['the page works on a phone-sized screen', async () => {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Xunit.Abstractions;
 
 namespace ChatService.Tests.Channels.DirectLine;
 
@@ -8,7 +9,7 @@ namespace ChatService.Tests.Channels.DirectLine;
 /// Web Chat bundle on our page in Debian's Chromium (playwright-core). The scripts live in tests/e2e/.
 /// </summary>
 // Its own server instance (a class fixture, not the protocol tests' collection), so both groups run in parallel.
-public sealed class NodeClientTests(DirectLineServer server) : IClassFixture<DirectLineServer>
+public sealed class NodeClientTests(DirectLineServer server, ITestOutputHelper log) : IClassFixture<DirectLineServer>
 {
     private static readonly string RepoRoot = FindRepoRoot();
 
@@ -16,6 +17,7 @@ public sealed class NodeClientTests(DirectLineServer server) : IClassFixture<Dir
     public async Task DirectLineJs_WebSocketPollingReconnectAndRefresh_AllPass()
     {
         var (exitCode, output) = await RunNodeAsync("directline.test.mjs", server.BaseUrl.ToString());
+        log.WriteLine(output);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("PASS websocket: start, send, receive", output);
@@ -30,6 +32,7 @@ public sealed class NodeClientTests(DirectLineServer server) : IClassFixture<Dir
         var screenshots = Path.Combine(RepoRoot, "TestResults");
 
         var (exitCode, output) = await RunNodeAsync("webchat.browser.test.mjs", server.BaseUrl.ToString(), screenshots);
+        log.WriteLine(output);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("PASS the greeting appears in Chinese", output);
