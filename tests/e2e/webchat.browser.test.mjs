@@ -22,6 +22,12 @@ const page = context.pages()[0] || await context.newPage();
 const problems = [];
 page.on('console', m => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
 page.on('pageerror', e => problems.push(`page error: ${e.message}`));
+const started = Date.now();
+page.on('websocket', ws => {
+  const name = ws.url().split('/conversations/')[1].split('/')[0];
+  console.log(`NOTE ${Date.now() - started} ms: socket opened for ${name}`);
+  ws.on('close', () => console.log(`NOTE ${Date.now() - started} ms: socket closed for ${name}`));
+});
 page.on('response', r => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
 page.on('requestfailed', r => problems.push(`request failed: ${r.url()} ${r.failure() && r.failure().errorText}`));
 
@@ -48,7 +54,8 @@ async function noSendFailed() {
 async function connected() {
   const notice = 'Connecting…|Reconnecting|interruption|Unable to connect|正在连接|无法连接|网络中断';
   const showing = source => new RegExp(source).test(document.querySelector('#webchat').innerText);
-  if (await page.evaluate(showing, notice)) console.log('NOTE Web Chat showed a connectivity notice; waiting for it to clear');
+  if (await page.evaluate(showing, notice))
+    console.log(`NOTE ${Date.now() - started} ms: Web Chat shows a connectivity notice; waiting for it to clear: ${(await page.locator('.webchat__connectivityStatus').allInnerTexts()).join(' | ')}`);
   await page.waitForFunction(source => !new RegExp(source).test(document.querySelector('#webchat').innerText), notice, { timeout: TIMEOUT });
 }
 
