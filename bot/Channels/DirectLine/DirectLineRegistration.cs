@@ -26,6 +26,7 @@ public static class DirectLineRegistration
         services.AddSingleton<StreamConnections>();
         services.AddSingleton<UploadedFileStore>();
         services.AddSingleton<UploadReader>();
+        services.AddHostedService<UploadCleanup>();
         return services;
     }
 

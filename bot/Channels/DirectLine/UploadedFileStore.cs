@@ -62,6 +62,24 @@ public sealed partial class UploadedFileStore(IHostEnvironment environment, ICon
         File.Delete(path + ".json");
     }
 
+    /// <summary>Deletes files (and then empty conversation folders) last written before <paramref name="cutoff"/>; returns how many files.</summary>
+    public int DeleteOlderThan(DateTimeOffset cutoff)
+    {
+        if (!Directory.Exists(_root)) return 0;
+        var deleted = 0;
+        foreach (var folder in Directory.EnumerateDirectories(_root))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                if (File.GetLastWriteTimeUtc(file) >= cutoff.UtcDateTime) continue;
+                File.Delete(file);
+                if (!file.EndsWith(".json", StringComparison.Ordinal)) deleted++;
+            }
+            if (!Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+        }
+        return deleted;
+    }
+
     // Conversation ids we issue are base64url; anything else never reaches the file system.
     private string Folder(string conversationId) =>
         SafeIdPattern().IsMatch(conversationId) ? Path.Combine(_root, conversationId) : throw new ArgumentException("Invalid conversation id.", nameof(conversationId));

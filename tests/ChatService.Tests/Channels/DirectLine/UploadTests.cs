@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatService.Tests.Channels.DirectLine;
 
@@ -57,6 +58,23 @@ public sealed class UploadTests(DirectLineServer server)
         Assert.Equal(HttpStatusCode.OK, (await server.Http.SendAsync(withOwnToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await server.Http.SendAsync(withOtherToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await server.Http.GetAsync(bare)).StatusCode);
+    }
+
+    [Fact]
+    public async Task DeleteOlderThan_RemovesOnlyExpiredUploads()
+    {
+        var old = await _client.StartAsync();
+        var recent = await _client.StartAsync();
+        (await UploadAsync(old.ConversationId, old.Token, Png, "image/png")).Dispose();
+        (await UploadAsync(recent.ConversationId, recent.Token, Png, "image/png")).Dispose();
+        var oldFolder = Path.Combine(server.DataDirectory, "directline", "uploads", old.ConversationId);
+        foreach (var file in Directory.GetFiles(oldFolder)) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-2));
+
+        var deleted = server.Services.GetRequiredService<ChatService.Channels.DirectLine.UploadedFileStore>().DeleteOlderThan(DateTimeOffset.UtcNow.AddDays(-1));
+
+        Assert.Equal(1, deleted);
+        Assert.False(Directory.Exists(oldFolder));
+        Assert.Equal(2, FilesOnDisk(recent.ConversationId)); // the file and its sidecar
     }
 
     [Fact]
