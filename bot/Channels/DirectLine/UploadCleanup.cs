@@ -12,6 +12,7 @@ public sealed partial class UploadCleanup(UploadedFileStore files, IOptions<Stat
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // never sweep on the start-up path
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
         do
         {
