@@ -1,5 +1,7 @@
 using ChatService.Channels;
 using ChatService.Channels.BotFramework;
+using ChatService.Channels.DirectLine;
+using ChatService.Channels.WebChat;
 using ChatService.Dialogs;
 using ChatService.KnowledgeBase;
 using ChatService.Nlu;
@@ -45,6 +47,8 @@ public static class ChatServiceHost
         services.AddDialogs(configuration);
         services.AddChannels(configuration);
         services.AddBotFramework(configuration);
+        services.AddDirectLine(configuration);
+        services.AddWebChat(configuration);
         services.AddStaff(configuration);
         services.AddOperations(configuration);
         services.AddOpenApi();
@@ -61,6 +65,8 @@ public static class ChatServiceHost
         app.MapStaff();
         app.MapChannels();
         app.MapBotFramework();
+        app.MapDirectLine();
+        app.MapWebChat();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
