@@ -38,6 +38,9 @@ public sealed class MessageRouter(IIntentClassifier classifier, SmallTalk talk, 
             return new(talk.NotUnderstood(language, offerPerson), new TurnDiagnostics(language, Routes.Fallback, Intents.Faq, 1.0));
         if (button?.Intent is { } intent)
             return RouteIntent(intent, 1.0, "", language, offerPerson, result);
+        if (string.IsNullOrWhiteSpace(text) && activity.Attachments is { Count: > 0 } files)
+            return new(talk.FilesReceived(language, files.Select(f => f.Name ?? "").ToList()),
+                new TurnDiagnostics(language, Routes.Fallback)) { Understood = true };
 
         if (result.IsOutOfScope)
         {

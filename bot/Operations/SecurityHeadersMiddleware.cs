@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatService.Operations;
 
-/// <summary>Adds the browser security headers (CSP, nosniff, referrer, framing, permissions, HSTS on HTTPS) to every response.</summary>
+/// <summary>Adds the browser security headers (CSP unless the endpoint set its own, nosniff, referrer, framing, permissions, HSTS on HTTPS) to every response.</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<OperationsOptions> options)
 {
     public Task InvokeAsync(HttpContext context)
@@ -11,7 +11,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Ope
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = settings.ContentSecurityPolicy;
+            // A page that declares its own policy (the chat page, served files) keeps it; everything else gets the default.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = settings.ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = settings.ReferrerPolicy;
             headers.XFrameOptions = "DENY"; // set last-wins: antiforgery would otherwise send SAMEORIGIN

@@ -38,6 +38,15 @@ public sealed class SmallTalk(IOptions<CompanyOptions> company)
         "Sorry, I didn't quite understand. Could you rephrase it, or pick one of the options below?")
         + PersonHint(language, offerPerson), offerPerson);
 
+    /// <summary>A message with files and no words: confirm what arrived and say what to do next.</summary>
+    public Activity FilesReceived(string language, IReadOnlyList<string> names)
+    {
+        var list = string.Join(", ", names.Where(n => n.Length > 0).Select(n => $"`{n.Replace("`", "'")}`"));
+        return Menu(language, Localizer.Say(language,
+            $"已收到您发送的 {names.Count} 个文件{(list.Length > 0 ? $"（{list}）" : "")}。如果是理赔材料，请告诉我您要报案还是补充已有案件的材料，并提供保单号或案件号。",
+            $"We've received your {names.Count} file(s){(list.Length > 0 ? $" ({list})" : "")}. If these are claim documents, tell me whether you're reporting a new claim or adding to an existing one, with the policy or claim number."));
+    }
+
     public Activity StillThere(string language) => Menu(language, Localizer.Say(language,
         "好的。还有其他可以帮您的吗？", "OK. Is there anything else I can help with?"));
 

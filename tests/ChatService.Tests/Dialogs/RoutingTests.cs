@@ -139,4 +139,17 @@ public sealed class RoutingTests(BotHost host)
 
         await host.Chat().Send(text).ExpectReply(r => r.Route is not null);
     }
+
+    [Fact]
+    public async Task SendFiles_WithoutText_ConfirmsTheFilesAndDoesNotCountAsAMiss()
+    {
+        var chat = host.Chat();
+        await chat.Send("今天北京天气怎么样").ExpectReply(r => r.Route == Routes.Fallback);
+        var files = await chat.SendFiles("invoice.png");
+        Assert.Contains("invoice.png", files.Text);
+
+        var next = await chat.Send("推荐几只股票给我").ExpectReply(r => r.Route == Routes.Fallback);
+
+        Assert.Contains("人工", next.Text); // the file turn neither helped nor hurt: this is the second miss
+    }
 }

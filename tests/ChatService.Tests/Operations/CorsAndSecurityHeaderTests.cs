@@ -71,4 +71,14 @@ public sealed class CorsAndSecurityHeaderTests : IDisposable
         Assert.Contains("camera=()", response.Headers.GetValues("Permissions-Policy").Single());
         Assert.False(response.Headers.Contains("Strict-Transport-Security")); // plain HTTP: HSTS only over HTTPS
     }
+
+    [Fact]
+    public async Task ChatPage_OwnPolicy_IsKeptAndOtherResponsesGetTheDefault()
+    {
+        using var page = await _host.Client().GetAsync("/");
+        using var api = await _host.Client().GetAsync("/healthz");
+
+        Assert.Contains("connect-src 'self' blob:", page.Headers.GetValues("Content-Security-Policy").Single()); // uploads read blob: URLs
+        Assert.Contains("connect-src 'self';", api.Headers.GetValues("Content-Security-Policy").Single());
+    }
 }
