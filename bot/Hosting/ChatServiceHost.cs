@@ -47,6 +47,7 @@ public static class ChatServiceHost
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapChannels();
+        app.MapTranscripts();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
