@@ -7,8 +7,9 @@ namespace ChatService.Transcripts.Masking;
 /// <summary>
 /// Masks personal information in free text so transcripts can be reviewed without exposing it (PIPL; the
 /// company's member-information rules). Pure and thread-safe. Rules run in a fixed order: e-mail, company
-/// reference numbers, identity numbers, cards, then phones, so a longer structure is masked before a shorter
-/// pattern can bite into it. What is and is not masked, and why, is listed in bot/Transcripts/README.md.
+/// reference numbers, identity numbers, phones, then cards: a longer structure is masked before a shorter pattern
+/// can bite into it, and a phone written with its country code (0086…) is not mistaken for a card.
+/// What is and is not masked, and why, is listed in bot/Transcripts/README.md.
 /// </summary>
 public sealed class PiiMasker
 {
@@ -55,11 +56,11 @@ public sealed class PiiMasker
             text = MainlandId.Replace(text, m => IdentityChecksums.IsValidMainlandId(m.Value) ? m.Value[..3] + Stars(11) + m.Value[^4..] : m.Value);
             text = TaiwanId.Replace(text, m => IdentityChecksums.IsValidTaiwanId(m.Value) ? m.Value[..1] + Stars(5) + m.Value[^4..] : m.Value);
             text = HongKongId.Replace(text, MaskHongKongId);
-            text = CardGrouped.Replace(text, m => Stars(4) + Digits(m.Value)[^4..]);
-            text = CardLike.Replace(text, MaskCard);
             text = MainlandMobile.Replace(text, m => m.Groups[1].Value + m.Groups[2].Value + Stars(4) + m.Groups[4].Value);
             text = HongKongMobile.Replace(text, m => m.Groups[1].Value + Stars(4) + m.Groups[2].Value);
             text = TaiwanMobile.Replace(text, m => (m.Groups[1].Success ? m.Groups[1].Value : "0") + m.Groups[2].Value + Stars(3) + m.Groups[3].Value);
+            text = CardGrouped.Replace(text, m => Stars(4) + Digits(m.Value)[^4..]);
+            text = CardLike.Replace(text, MaskCard);
             return text;
         }
         catch (RegexMatchTimeoutException)
