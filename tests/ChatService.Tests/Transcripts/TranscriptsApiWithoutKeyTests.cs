@@ -16,6 +16,8 @@ public sealed class TranscriptsApiWithoutKeyTests : IAsyncLifetime
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            // ChatServiceHost defaults to port 5080 when no urls are configured; a free port instead (shared machine).
+            builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("Storage:DataDirectory", _directory.Path);
             builder.UseSetting("Transcripts:EncryptionKey", "");
             // The test auth handler stands in for the real staff sign-in (another branch).
