@@ -2,6 +2,9 @@ using ChatService.Channels.Protocol;
 
 namespace ChatService.Transcripts;
 
+/// <summary>One stored activity of the in-memory store.</summary>
+public sealed record InMemoryTranscriptRecord(Activity Activity, TranscriptDirection Direction, TranscriptEntry Entry);
+
 /// <summary>A transcript store in memory, for tests and throwaway demos (<c>Transcripts:Store = memory</c>): lost on restart.</summary>
 public sealed class InMemoryTranscriptStore(TranscriptEntryFactory entryFactory) : ITranscriptStore
 {
@@ -10,9 +13,14 @@ public sealed class InMemoryTranscriptStore(TranscriptEntryFactory entryFactory)
 
     public InMemoryTranscriptStore() : this(new TranscriptEntryFactory(new Masking.PiiMasker(), null, TimeProvider.System)) { }
 
-    public IReadOnlyList<TranscriptEntry> Entries
+    /// <summary>What was stored, oldest first; <c>Activity</c> is the masked copy (the shape of the earlier (Activity, Direction) tuples).</summary>
+    public IReadOnlyList<InMemoryTranscriptRecord> Entries
     {
-        get { lock (_gate) return _entries.ToArray(); }
+        get
+        {
+            lock (_gate)
+                return _entries.Select(e => new InMemoryTranscriptRecord(ProtocolJson.Deserialize<Activity>(e.MaskedActivityJson)!, e.Direction, e)).ToArray();
+        }
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;

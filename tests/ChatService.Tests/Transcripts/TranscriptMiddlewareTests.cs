@@ -41,9 +41,9 @@ public sealed class TranscriptMiddlewareTests
         });
 
         var outbound = _store.Entries.Where(e => e.Direction == TranscriptDirection.Outbound).ToList();
-        Assert.Equal(["one", "two"], outbound.Select(e => e.MaskedText));
-        Assert.Equal(["r1", "r2"], outbound.Select(e => e.ActivityId)); // the ids the channel gave them
-        Assert.All(outbound, e => Assert.Equal(("mw-2", "bot"), (e.ConversationId, e.FromRole)));
+        Assert.Equal(["one", "two"], outbound.Select(e => e.Activity.Text));
+        Assert.Equal(["r1", "r2"], outbound.Select(e => e.Entry.ActivityId)); // the ids the channel gave them
+        Assert.All(outbound, e => Assert.Equal(("mw-2", "bot"), (e.Entry.ConversationId, e.Entry.FromRole)));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class TranscriptMiddlewareTests
         continuation.Type = ActivityTypes.Event;
         await RunTurnAsync(continuation, tc => tc.SendActivityAsync("来自客服的消息"), proactive: true);
         var entry = Assert.Single(_store.Entries);
-        Assert.Equal((TranscriptDirection.Outbound, "来自客服的消息"), (entry.Direction, entry.MaskedText));
+        Assert.Equal((TranscriptDirection.Outbound, "来自客服的消息"), (entry.Direction, entry.Entry.MaskedText));
     }
 
     [Fact]
