@@ -6,7 +6,7 @@ namespace ChatService.Transcripts.Sqlite;
 
 /// <summary>The durable transcript store: transcripts.db in the data directory, written by one group-commit writer.</summary>
 public sealed partial class SqliteTranscriptStore(string databasePath, TranscriptEntryFactory entryFactory, int maxBatchSize, ILogger<SqliteTranscriptStore> logger)
-    : ITranscriptStore, IAsyncDisposable
+    : ITranscriptStore, IAsyncDisposable, IDisposable
 {
     private readonly SqliteTranscriptDatabase _database = new(databasePath);
     private readonly SemaphoreSlim _startGate = new(1, 1);
@@ -100,11 +100,18 @@ public sealed partial class SqliteTranscriptStore(string databasePath, Transcrip
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Commits what is queued, then closes. Synchronous too, since a container disposed synchronously requires it.</summary>
+    public void Dispose()
     {
         _writer?.Dispose();
-        if (_writerConnection is not null) await _writerConnection.DisposeAsync();
+        _writerConnection?.Dispose();
         _startGate.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Transcripts are stored in {Path}")]
