@@ -30,13 +30,16 @@ public static partial class TranscriptsApi
     }
 
     private static async Task<Results<Ok<ConversationPage>, ProblemHttpResult>> ListConversations(
-        ITranscriptStore store, string? from, string? to, string? channel, int? limit, string? cursor, CancellationToken cancellationToken)
+        ITranscriptStore store, string? from, string? to, string? channel, string? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (!TryParseTime(from, out var fromTime)) return BadRequest("'from' must be an ISO-8601 date-time, e.g. 2026-01-31T00:00:00Z.");
         if (!TryParseTime(to, out var toTime)) return BadRequest("'to' must be an ISO-8601 date-time, e.g. 2026-01-31T23:59:59Z.");
-        if (limit is < 1 or > MaxLimit) return BadRequest($"'limit' must be between 1 and {MaxLimit}.");
+        // Bound as text and checked here, so a bad value gets this problem, not the framework's binding error.
+        var pageSize = 50;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxLimit))
+            return BadRequest($"'limit' must be a whole number between 1 and {MaxLimit}.");
         if (!ConversationCursor.TryDecode(cursor, out var decoded)) return BadRequest("'cursor' is not a cursor this API returned.");
-        var query = new ConversationQuery(fromTime, toTime, string.IsNullOrWhiteSpace(channel) ? null : channel, limit ?? 50, decoded);
+        var query = new ConversationQuery(fromTime, toTime, string.IsNullOrWhiteSpace(channel) ? null : channel, pageSize, decoded);
         return TypedResults.Ok(await store.ListConversationsAsync(query, cancellationToken));
     }
 

@@ -89,6 +89,7 @@ public sealed class TranscriptsApiTests : IAsyncLifetime
     [Theory]
     [InlineData("?limit=0")]
     [InlineData("?limit=1000")]
+    [InlineData("?limit=abc")]
     [InlineData("?from=yesterday")]
     [InlineData("?cursor=%%%")]
     public async Task ListConversations_BadQuery_Returns400Problem(string query)
