@@ -67,6 +67,7 @@ public static class ChatServiceHost
         app.MapBotFramework();
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapTranscripts();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatService.Tests.Transcripts;
+
+/// <summary>
+/// STANDS IN FOR THE REAL STAFF SIGN-IN (built by another engineer on another branch). A request carrying
+/// <c>X-Test-Role: reviewer</c> is signed in with that role; a request without it is anonymous. Registered only
+/// in the test host.
+/// </summary>
+public sealed class TestStaffAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "TestStaff";
+    public const string RoleHeader = "X-Test-Role";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(RoleHeader, out var role) || string.IsNullOrEmpty(role))
+            return Task.FromResult(AuthenticateResult.NoResult());
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, $"test-{role}"), new Claim(ClaimTypes.Role, role!)], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}
