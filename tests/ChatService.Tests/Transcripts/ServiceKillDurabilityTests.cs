@@ -8,14 +8,6 @@ namespace ChatService.Tests.Transcripts;
 /// <summary>The promise "nothing acknowledged is lost", checked against the real service process and kill -9.</summary>
 public sealed class ServiceKillDurabilityTests : IDisposable
 {
-    /// <summary>
-    /// LEAD: /api/messages is built on the channels branch. After merging it, delete this Skip and run
-    /// dotnet test tests/ChatService.Tests --filter "FullyQualifiedName~ServiceKillDurabilityTests".
-    /// Checked before hand-over against a throwaway (uncommitted) /api/messages stub: passes with the store as is,
-    /// and fails ("N of M acknowledged activities are missing") when AppendAsync returns before the commit.
-    /// </summary>
-    private const string NeedsApiMessages = "Needs /api/messages (channels branch): remove this Skip after merging.";
-
     private readonly TempDataDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
@@ -43,7 +35,7 @@ public sealed class ServiceKillDurabilityTests : IDisposable
         Assert.Contains("is not writable", service.Output);
     }
 
-    [Fact(Skip = NeedsApiMessages)]
+    [Fact]
     public async Task PostBurst_KilledMidway_EveryAcknowledgedActivityIsInTheStore()
     {
         using var service = ServiceProcess.Start(_directory.Path);
@@ -82,8 +74,8 @@ public sealed class ServiceKillDurabilityTests : IDisposable
         ServiceUrl = "http://127.0.0.1:1/",
         DeliveryMode = "expectReplies",
         Timestamp = DateTimeOffset.UtcNow,
-        Conversation = new ConversationAccount { Id = $"kill-conv-{i % 20}" },
-        From = new ChannelAccount { Id = $"user-{i % 20}", Role = RoleTypes.User },
+        Conversation = new ConversationAccount { Id = $"kill-conv-{i % 100}" },
+        From = new ChannelAccount { Id = $"user-{i % 100}", Role = RoleTypes.User },
         Recipient = new ChannelAccount { Id = "bot", Role = RoleTypes.Bot },
         Text = $"burst message {i}",
         Locale = "zh-CN",

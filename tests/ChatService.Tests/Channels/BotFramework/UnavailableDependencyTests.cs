@@ -10,8 +10,20 @@ public sealed class StoreDownBotHost() : BotHost(withAppId: false)
 {
     private sealed class DownStore : ITranscriptStore
     {
+        private static StoreUnavailableException Down() => new("The transcript database is unreachable.");
+
+        public Task InitializeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
         public Task AppendAsync(Activity activity, TranscriptDirection direction, CancellationToken cancellationToken = default) =>
-            throw new StoreUnavailableException("The transcript database is unreachable.");
+            throw Down();
+
+        public Task<ConversationPage> ListConversationsAsync(ConversationQuery query, CancellationToken cancellationToken = default) =>
+            throw Down();
+
+        public Task<IReadOnlyList<TranscriptEntry>> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default) =>
+            throw Down();
+
+        public Task<bool> ProbeWritableAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
     }
 
     protected override ITranscriptStore TranscriptStore { get; } = new DownStore();
