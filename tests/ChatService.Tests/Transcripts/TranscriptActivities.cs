@@ -23,7 +23,7 @@ internal static class TranscriptActivities
 
     public static Activity BotReply(Activity to, string text, string route, string? intent = null)
     {
-        var reply = to.CreateReply(text).WithDiagnostics("zh-Hans", route, intent, 0.93);
+        var reply = to.CreateReply(text).WithDiagnostics(new TurnDiagnostics("zh-Hans", route, intent, 0.93));
         ((JsonObject)reply.ChannelData!)["chatservice"]!["entities"] = new JsonArray(new JsonObject { ["type"] = "policyNumber", ["value"] = "P12345678" });
         ((JsonObject)reply.ChannelData!)["chatservice"]!["faqId"] = "faq-claims-001";
         return reply;
