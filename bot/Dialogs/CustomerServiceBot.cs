@@ -49,7 +49,12 @@ public sealed class CustomerServiceBot(ConversationDataStore conversations, Mess
         var routed = await router.RouteAsync(turnContext.Activity, loaded.Data, cancellationToken);
         loaded.Data.Language = routed.Diagnostics.Language;
         loaded.Data.Greeted = true;
-        loaded.Data.Misunderstandings = routed.Understood ? 0 : loaded.Data.Misunderstandings + 1;
+        loaded.Data.Misunderstandings = routed.Understood switch
+        {
+            true => 0,
+            false => loaded.Data.Misunderstandings + 1,
+            null => loaded.Data.Misunderstandings,
+        };
         await conversations.SaveAsync(conversationId, loaded, cancellationToken);
         await turnContext.SendActivityAsync(routed.Reply.WithDiagnostics(routed.Diagnostics), cancellationToken);
     }

@@ -40,7 +40,7 @@ public sealed class MessageRouter(IIntentClassifier classifier, SmallTalk talk, 
             return RouteIntent(intent, 1.0, "", language, offerPerson, result);
         if (string.IsNullOrWhiteSpace(text) && activity.Attachments is { Count: > 0 } files)
             return new(talk.FilesReceived(language, files.Select(f => f.Name ?? "").ToList()),
-                new TurnDiagnostics(language, Routes.Fallback)) { Understood = true };
+                new TurnDiagnostics(language, Routes.Fallback)) { Understood = null };
 
         if (result.IsOutOfScope)
         {

@@ -57,6 +57,7 @@ public static class ChatServiceHost
 
     public static WebApplication MapRooms(this WebApplication app)
     {
+        DataDirectory.EnsureWritable(app);
         app.UseOperations(); // security headers, JSON errors, routing, CORS, log scope, rate limits
         app.UseState();      // fail fast on an unreachable Redis
         app.UseStaff();      // authentication, authorization, antiforgery

@@ -13,9 +13,10 @@ public sealed partial class ErrorBodyMiddleware(RequestDelegate next, ILogger<Er
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-        if (limit is not null && context.Request.ContentLength > limit)
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature?.MaxRequestBodySize is { } limit && context.Request.ContentLength > limit)
         {
+            await DrainAsync(context, sizeFeature);
             await WriteAsync(context, StatusCodes.Status413PayloadTooLarge);
             return;
         }
@@ -48,6 +49,25 @@ public sealed partial class ErrorBodyMiddleware(RequestDelegate next, ILogger<Er
             && !HttpMethods.IsHead(context.Request.Method))
             await WriteAsync(context, context.Response.StatusCode);
     }
+
+    /// <summary>Most clients send the whole body before they read the answer: read a moderately oversized body
+    /// to its end so they see the 413 rather than a reset connection; a huge one is cut off.</summary>
+    private static async Task DrainAsync(HttpContext context, IHttpMaxRequestBodySizeFeature sizeFeature)
+    {
+        if (context.Request.ContentLength > DrainLimit || sizeFeature.IsReadOnly) return;
+        sizeFeature.MaxRequestBodySize = DrainLimit;
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (await context.Request.Body.ReadAsync(buffer, context.RequestAborted) > 0) { }
+        }
+        catch (Exception ex) when (ex is IOException or BadHttpRequestException or OperationCanceledException)
+        {
+            // the client went away or lied about the length: the 413 still goes out if it can
+        }
+    }
+
+    private const long DrainLimit = 8 * 1024 * 1024;
 
     private static Task WriteAsync(HttpContext context, int status)
     {

@@ -1,3 +1,4 @@
+using ChatService.Hosting;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -16,7 +17,7 @@ public sealed class StateStartupTests
 
         var error = Assert.ThrowsAny<Exception>(() => host.StartAndCreateClient());
 
-        var failure = Assert.IsType<StateStartupException>(Innermost<StateStartupException>(error));
+        var failure = Assert.IsType<StartupException>(Innermost<StartupException>(error));
         Assert.Contains($"Redis at 127.0.0.1:{closedPort} (ConnectionStrings:Redis) is unreachable", failure.Message);
     }
 

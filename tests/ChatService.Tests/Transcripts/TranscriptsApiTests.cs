@@ -26,9 +26,7 @@ public sealed class TranscriptsApiTests : IAsyncLifetime
             builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("Storage:DataDirectory", _directory.Path);
             builder.UseSetting("Transcripts:EncryptionKey", _key);
-            builder.ConfigureServices(services => services
-                .AddAuthentication(TestStaffAuthHandler.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, TestStaffAuthHandler>(TestStaffAuthHandler.SchemeName, _ => { }));
+            builder.ConfigureServices(services => services.AddTestStaffSignIn());
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

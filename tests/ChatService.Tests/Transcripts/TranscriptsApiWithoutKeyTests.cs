@@ -21,9 +21,7 @@ public sealed class TranscriptsApiWithoutKeyTests : IAsyncLifetime
             builder.UseSetting("Storage:DataDirectory", _directory.Path);
             builder.UseSetting("Transcripts:EncryptionKey", "");
             // The test auth handler stands in for the real staff sign-in (another branch).
-            builder.ConfigureServices(services => services
-                .AddAuthentication(TestStaffAuthHandler.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, TestStaffAuthHandler>(TestStaffAuthHandler.SchemeName, _ => { }));
+            builder.ConfigureServices(services => services.AddTestStaffSignIn());
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

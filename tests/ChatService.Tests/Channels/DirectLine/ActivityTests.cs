@@ -57,7 +57,8 @@ public sealed class ActivityTests(DirectLineServer server)
 
         Assert.Empty(none);
         Assert.Equal(first, unchanged);
-        Assert.Equal(["hello", "Hello"], newer.Select(a => DirectLineClient.Text(a!)![..5]));
+        Assert.Equal(["user", "bot"], newer.Select(a => (string?)a!["from"]!["role"]));
+        Assert.Equal("hello", DirectLineClient.Text(newer[0]!));
         Assert.Equal("2", next);
     }
 
