@@ -1,6 +1,7 @@
 using ChatService.Channels;
 using ChatService.Dialogs;
 using ChatService.KnowledgeBase;
+using ChatService.KnowledgeBase.Editing;
 using ChatService.Nlu;
 using ChatService.Pipeline;
 using ChatService.Staff;
@@ -51,6 +52,7 @@ public static class ChatServiceHost
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapChannels();
+        app.MapKnowledgeBaseEditor();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

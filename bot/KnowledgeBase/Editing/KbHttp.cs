@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using ChatService.KnowledgeBase.Store;
+
+namespace ChatService.KnowledgeBase.Editing;
+
+/// <summary>HTTP helpers of the editor API: the signed-in editor, ETags, JSON bodies, and errors as clear JSON.</summary>
+public static class KbHttp
+{
+    public static string Editor(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "unknown";
+
+    public static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>The version an If-Match header names; null when absent; -1 when it is not one of ours (it then conflicts).</summary>
+    public static int? IfMatch(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header)) return null;
+        var value = header.Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal)) value = value[2..];
+        return int.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1;
+    }
+
+    public static IResult Entry(HttpContext context, StoredEntry entry, int statusCode = StatusCodes.Status200OK)
+    {
+        context.Response.Headers.ETag = ETag(entry.Version);
+        return Results.Json(KbEntryView.From(entry), FaqJson.Options, statusCode: statusCode);
+    }
+
+    public static IResult Error(int statusCode, string error, IReadOnlyList<string>? problems = null, object? current = null) =>
+        Results.Json(new KbError(error, problems ?? [], current), FaqJson.Options, statusCode: statusCode);
+
+    /// <summary>Reads a JSON body; a malformed one becomes a clear 400 instead of an exception.</summary>
+    public static async Task<(T? Value, IResult? Error)> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, FaqJson.Options, cancellationToken);
+            return value is null ? (null, Error(400, "The request body is empty; send JSON.")) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Error(400, $"The request body is not valid JSON for this call: {ex.Message.Split('.')[0]}."));
+        }
+    }
+
+    /// <summary>Turns the workflow's refusals into responses; a version conflict carries the current entry so nothing is lost.</summary>
+    public static async Task<IResult> Guard(HttpContext context, Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (FaqEditException ex)
+        {
+            return Error(ex.StatusCode, ex.Message, ex.Problems);
+        }
+        catch (FaqVersionConflictException ex)
+        {
+            if (ex.Current is { } current) context.Response.Headers.ETag = ETag(current.Version);
+            return Error(StatusCodes.Status409Conflict,
+                $"'{ex.EntryId}' was changed by someone else (now version {ex.Current?.Version ?? 0}). Your changes were not saved: compare with the current version below, then save again with its ETag.",
+                current: ex.Current is null ? null : KbEntryView.From(ex.Current));
+        }
+    }
+}
+
+/// <summary>An error body: what went wrong, the details, and (on a 409) the current entry.</summary>
+public sealed record KbError(string Error, IReadOnlyList<string> Problems, object? Current);
+
+/// <summary>An entry as the editor API shows it.</summary>
+public sealed record KbEntryView(Content.FaqEntry Entry, Content.FaqEntry? Published, string LastAuthor, string ETag)
+{
+    public static KbEntryView From(StoredEntry stored) => new(stored.Working, stored.Published, stored.LastAuthor, KbHttp.ETag(stored.Version));
+}
