@@ -92,8 +92,10 @@ public sealed class FaqWorkflow(IFaqStore store, KnowledgeBaseSync sync, TimePro
 
     private async Task ValidatePublishedSetAsync(string id, FaqEntry next, CancellationToken cancellationToken)
     {
-        var published = (await store.ListAsync(cancellationToken)).Where(e => e.Id != id && e.Published is not null)
-            .Select(e => e.Published!).Append(next).ToList();
+        // The live entries, plus the retired ones so that a follow-up to one is reported as retired, not missing.
+        var published = (await store.ListAsync(cancellationToken)).Where(e => e.Id != id)
+            .Select(e => e.Published ?? (e.Working.Status == FaqStatuses.Retired ? e.Working : null)).OfType<FaqEntry>()
+            .Append(next).ToList();
         var problems = FaqValidator.Validate(published).Where(i => i.Reason.StartsWith(id + ":", StringComparison.Ordinal))
             .Select(i => i.Reason).ToList();
         if (problems.Count > 0) throw new FaqEditException(StatusCodes.Status400BadRequest, $"'{id}' cannot be published as it is.", problems);
