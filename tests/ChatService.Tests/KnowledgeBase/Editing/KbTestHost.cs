@@ -40,7 +40,6 @@ public sealed class KbTestHost : IAsyncDisposable
             builder.UseSetting("Nlu:TrainOnStartup", "false");
             builder.UseSetting("Nlu:WatchModelFile", "false");
             builder.UseSetting("Nlu:ModelPath", Path.Combine(dataDirectory, "no-model.zip"));
-            builder.UseSetting("KnowledgeBase:ReloadPollInterval", "00:00:00.500");
             // The service sets its default URL (port 5080) itself; an explicit listen on a free loopback port wins over it.
             builder.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
             builder.ConfigureTestServices(services =>
