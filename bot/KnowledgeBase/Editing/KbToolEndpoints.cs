@@ -38,6 +38,11 @@ public static class KbToolEndpoints
         });
         api.MapGet("/audit", async (IFaqStore store, string? entryId, string? by, string? action, DateTimeOffset? since, int? limit, CancellationToken ct) =>
             Results.Json(await store.AuditAsync(new FaqAuditQuery(entryId, by, action, since, limit ?? 200), ct), FaqJson.Options));
+        api.MapGet("/me", (System.Security.Claims.ClaimsPrincipal user) => Results.Json(new
+        {
+            name = KbHttp.Editor(user),
+            roles = user.Claims.Where(c => c.Type == System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToList(),
+        }, FaqJson.Options));
         api.MapGet("/status", async (IFaqStore store, KnowledgeBaseSync sync, FaqSearcher searcher, CancellationToken ct) =>
             Results.Json(new { publishNumber = await store.PublishNumberAsync(ct), loadedPublishNumber = sync.LoadedPublishNumber, liveEntries = searcher.Current.Entries.Count }, FaqJson.Options));
         api.MapPost("/import", async (HttpContext context, FaqImporter importer, string? format, string? fileName, CancellationToken ct) =>
