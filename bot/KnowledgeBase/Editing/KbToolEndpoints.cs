@@ -31,10 +31,14 @@ public static class KbToolEndpoints
                 FaqJson.Options);
         });
         api.MapGet("/conflicts", async (IFaqStore store, CancellationToken ct) => Results.Json(FaqConflicts.Find(await store.ListAsync(ct)), FaqJson.Options));
-        api.MapPost("/preview", async (HttpContext context, CancellationToken ct) =>
+        api.MapPost("/preview", async (HttpContext context, FaqAnswerRenderer renderer, CancellationToken ct) =>
         {
             var (body, error) = await KbHttp.ReadJsonAsync<KbPreviewRequest>(context.Request, ct);
-            return error ?? Results.Json(new { html = FaqMarkdown.ToSafeHtml(body!.Markdown) }, FaqJson.Options);
+            if (error is not null) return error;
+            // As the customer will see it: company facts filled in for the language, then sanitized.
+            var language = body!.Language is FaqLanguages.Simplified or FaqLanguages.Traditional ? body.Language : FaqLanguages.English;
+            var sample = new FaqEntry { Id = "preview", Category = "preview", Content = new Dictionary<string, FaqContent> { [language] = new("", [], body.Markdown ?? "") } };
+            return Results.Json(new { html = FaqMarkdown.ToSafeHtml(renderer.Answer(sample, language)) }, FaqJson.Options);
         });
         api.MapGet("/audit", async (IFaqStore store, string? entryId, string? by, string? action, DateTimeOffset? since, int? limit, CancellationToken ct) =>
             Results.Json(await store.AuditAsync(new FaqAuditQuery(entryId, by, action, since, limit ?? 200), ct), FaqJson.Options));
@@ -81,4 +85,4 @@ public sealed record KbTestCandidate(string Id, string Category, string Status, 
 public sealed record KbTestResult(string Against, string Decision, double Confidence, IReadOnlyList<string> Offered, IReadOnlyList<KbTestCandidate> Ranked);
 
 /// <summary>Markdown to preview.</summary>
-public sealed record KbPreviewRequest(string? Markdown);
+public sealed record KbPreviewRequest(string? Markdown, string? Language);

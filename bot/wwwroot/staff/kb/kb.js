@@ -66,7 +66,7 @@ function buildForm() {
   }
 }
 async function preview(fieldset) {
-  const result = await api('POST', '/api/kb/preview', { markdown: $('.answer', fieldset).value });
+  const result = await api('POST', '/api/kb/preview', { markdown: $('.answer', fieldset).value, language: fieldset.dataset.lang });
   if (result.ok) $('.preview', fieldset).innerHTML = result.data.html; // sanitized by the server (FaqMarkdown)
 }
 const list = text => text.split(/[\n,]/).map(s => s.trim()).filter(Boolean);
