@@ -16,7 +16,7 @@ public sealed class TestSignInOptions : AuthenticationSchemeOptions
 /// <summary>
 /// Stands in for the real staff sign-in (built on another branch) in tests only: the user name and roles come from
 /// the X-Test-User and X-Test-Roles headers. No header means anonymous, unless a default user is configured (the
-/// browser test, where Chromium cannot add headers).
+/// browser tests, where Chromium cannot add headers; there a "test-user" cookie may name another user).
 /// </summary>
 public sealed class TestSignInHandler(IOptionsMonitor<TestSignInOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<TestSignInOptions>(options, logger, encoder)
@@ -24,11 +24,15 @@ public sealed class TestSignInHandler(IOptionsMonitor<TestSignInOptions> options
     public const string SchemeName = "Test";
     public const string UserHeader = "X-Test-User";
     public const string RolesHeader = "X-Test-Roles";
+    public const string UserCookie = "test-user";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var user = Request.Headers[UserHeader].ToString();
         var roles = Request.Headers[RolesHeader].ToString();
+        // In the browser tests the page switches editors with a cookie (same roles as the default user).
+        if (user.Length == 0 && Options.DefaultUser is not null && Request.Cookies[UserCookie] is { Length: > 0 } cookieUser)
+            (user, roles) = (cookieUser, Options.DefaultRoles);
         if (user.Length == 0 && Options.DefaultUser is { } defaultUser) (user, roles) = (defaultUser, Options.DefaultRoles);
         if (user.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
         var claims = new List<Claim> { new(ClaimTypes.Name, user) };
