@@ -1,4 +1,5 @@
 using ChatService.KnowledgeBase.Content;
+using ChatService.KnowledgeBase.Evaluation;
 using ChatService.KnowledgeBase.Search;
 using ChatService.KnowledgeBase.Store;
 using ChatService.Nlu;
@@ -10,14 +11,15 @@ public sealed record FaqConflict(string Kind, IReadOnlyList<string> EntryIds, st
 
 /// <summary>
 /// Finds problems across entries (working copies, retired ones left out): the same phrasing (after normalization) in
-/// two entries, near-identical phrasings (cosine ≥ the threshold in the search index's own TF-IDF space), and
-/// follow-ups that point to retired or missing entries (publishing such an entry is refused).
+/// two entries, near-identical phrasings (cosine ≥ the threshold in the search index's own TF-IDF space), evaluation
+/// questions that two entries would each answer on their own, and follow-ups that point to retired or missing entries
+/// (publishing such an entry is refused).
 /// </summary>
 public static class FaqConflicts
 {
     public const double SimilarThreshold = 0.9;
 
-    public static List<FaqConflict> Find(IReadOnlyList<StoredEntry> stored)
+    public static List<FaqConflict> Find(IReadOnlyList<StoredEntry> stored, IReadOnlyList<FaqEvalQuestion>? evalQuestions = null, KnowledgeBaseOptions? options = null)
     {
         var conflicts = new List<FaqConflict>();
         var active = stored.Where(e => e.Working.Status != FaqStatuses.Retired).Select(e => e.Working).ToList();
@@ -53,6 +55,8 @@ public static class FaqConflicts
                 conflicts.Add(new FaqConflict("similar-phrasing", ids, $"\"{phrase.Text}\" ({phrase.Entry}) ≈ \"{otherText}\" ({other}), similarity {candidate.Similarity:0.00}"));
             }
 
+        if (evalQuestions is { Count: > 0 } && options is not null) conflicts.AddRange(SameEvalQuestion(active, evalQuestions, options));
+
         foreach (var entry in active)
             foreach (var followUp in entry.FollowUps)
             {
@@ -62,5 +66,21 @@ public static class FaqConflicts
                     conflicts.Add(new FaqConflict("follow-up-retired", [entry.Id, followUp], $"{entry.Id} offers '{followUp}', which is retired"));
             }
         return conflicts;
+    }
+
+    /// <summary>Questions where the runner-up alone would clear the answer threshold: two entries answer the same thing.</summary>
+    private static IEnumerable<FaqConflict> SameEvalQuestion(List<FaqEntry> active, IReadOnlyList<FaqEvalQuestion> questions, KnowledgeBaseOptions options)
+    {
+        var index = new FaqIndex(active, options.MaxQueryLength);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var question in questions)
+        {
+            var ranked = index.Search(question.Text, 2);
+            if (ranked.Count < 2 || options.Calibration.Probability(ranked[1].Similarity, 0) < options.AnswerThreshold) continue;
+            var ids = ranked.Select(c => c.Entry.Id).Order(StringComparer.Ordinal).ToList();
+            if (seen.Add(string.Join(",", ids)))
+                yield return new FaqConflict("same-eval-question", ids,
+                    $"\"{question.Text}\" (expects {question.Expect ?? "no answer"}): {ranked[0].Entry.Id} {ranked[0].Similarity:0.00}, {ranked[1].Entry.Id} {ranked[1].Similarity:0.00}");
+        }
     }
 }

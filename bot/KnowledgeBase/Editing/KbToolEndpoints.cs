@@ -1,4 +1,6 @@
+using ChatService.Hosting;
 using ChatService.KnowledgeBase.Content;
+using ChatService.KnowledgeBase.Evaluation;
 using ChatService.KnowledgeBase.Search;
 using ChatService.KnowledgeBase.Store;
 using Microsoft.Extensions.Options;
@@ -30,7 +32,12 @@ public static class KbToolEndpoints
                     c.Entry.Content.GetValueOrDefault(FaqLanguages.Simplified)?.Question ?? "", c.Entry.Content.GetValueOrDefault(FaqLanguages.English)?.Question ?? "")).ToList()),
                 FaqJson.Options);
         });
-        api.MapGet("/conflicts", async (IFaqStore store, CancellationToken ct) => Results.Json(FaqConflicts.Find(await store.ListAsync(ct)), FaqJson.Options));
+        api.MapGet("/conflicts", async (IFaqStore store, IOptionsMonitor<KnowledgeBaseOptions> options, IHostEnvironment environment, CancellationToken ct) =>
+        {
+            var eval = Path.Combine(ContentPaths.Resolve(environment, options.CurrentValue.Directory), "eval");
+            var questions = FaqEvalSet.Read(Path.Combine(eval, "questions.yaml")).Concat(FaqEvalSet.Read(Path.Combine(eval, "must-not-answer.yaml"))).ToList();
+            return Results.Json(FaqConflicts.Find(await store.ListAsync(ct), questions, options.CurrentValue), FaqJson.Options);
+        });
         api.MapPost("/preview", async (HttpContext context, FaqAnswerRenderer renderer, CancellationToken ct) =>
         {
             var (body, error) = await KbHttp.ReadJsonAsync<KbPreviewRequest>(context.Request, ct);

@@ -168,6 +168,25 @@ public sealed class KbWorkflowTests(KbHostFixture fixture) : IClassFixture<KbHos
     }
 
     [Fact]
+    public async Task Conflicts_TwoEntriesAnsweringOneEvaluationQuestion_AreReported()
+    {
+        var alice = Host.Client("alice");
+        var baseline = (await alice.GetFromJsonAsync<JsonElement>("/api/kb/conflicts")).EnumerateArray()
+            .Count(c => c.GetProperty("kind").GetString() == "same-eval-question");
+        var source = (await alice.GetFromJsonAsync<JsonElement>("/api/kb/entries/application-how-to")).GetProperty("entry").GetProperty("content");
+        string[] Phrases(string language) => source.GetProperty(language).GetProperty("alternates").EnumerateArray().Select(a => a.GetString()!).ToArray();
+        await KbBodies.CreateAsync(alice, KbBodies.Entry("application-how-to-copy",
+            source.GetProperty("zh-Hans").GetProperty("question").GetString()!, source.GetProperty("en").GetProperty("question").GetString()!,
+            Phrases("zh-Hans"), Phrases("en"), category: "application"));
+
+        var conflicts = (await alice.GetFromJsonAsync<JsonElement>("/api/kb/conflicts")).EnumerateArray()
+            .Where(c => c.GetProperty("kind").GetString() == "same-eval-question").ToList();
+
+        Assert.Contains(conflicts, c => c.GetProperty("entryIds").EnumerateArray().Select(i => i.GetString()).SequenceEqual(["application-how-to", "application-how-to-copy"]));
+        Assert.Equal(baseline + 1, conflicts.Count);
+    }
+
+    [Fact]
     public async Task Create_InvalidBody_Returns400WithReasons()
     {
         var alice = Host.Client("alice");
