@@ -16,31 +16,36 @@ public sealed partial class KnowledgeBaseLoader(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await store.InitializeAsync(cancellationToken)) await SeedAsync(cancellationToken);
-        await sync.ReloadAsync(cancellationToken);
+        var seeded = await store.InitializeAsync(cancellationToken) ? await SeedAsync(cancellationToken) : null;
+        // A fresh seed is announced like any publish, so instances already running on this store pick it up too.
+        if (seeded is { } number) await sync.AnnounceAsync(number, cancellationToken);
+        else await sync.ReloadAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task SeedAsync(CancellationToken cancellationToken)
+    /// <returns>The publish number of the seed; null when nothing was seeded here.</returns>
+    private async Task<long?> SeedAsync(CancellationToken cancellationToken)
     {
         var directory = Path.Combine(ContentPaths.Resolve(environment, options.Value.Directory), "faq");
         if (!Directory.Exists(directory))
         {
             LogNoContent(directory);
-            return;
+            return null;
         }
         var (entries, issues) = FaqYamlReader.ReadDirectory(directory);
         if (issues.Count > 0)
             throw new InvalidOperationException($"The knowledge base in {directory} has {issues.Count} problem(s): {string.Join("; ", issues.Take(5))}");
         try
         {
-            await store.WriteAsync(FaqImporter.SeedWrites(entries), publish: true, cancellationToken);
+            var number = await store.WriteAsync(FaqImporter.SeedWrites(entries), publish: true, cancellationToken);
             LogSeeded(entries.Count, directory);
+            return number;
         }
         catch (FaqVersionConflictException)
         {
             // Another instance sharing the store seeded it first; its content is the same files.
+            return null;
         }
     }
 

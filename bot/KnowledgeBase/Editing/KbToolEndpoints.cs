@@ -49,6 +49,8 @@ public static class KbToolEndpoints
         });
         api.MapGet("/audit", async (IFaqStore store, string? entryId, string? by, string? action, DateTimeOffset? since, int? limit, CancellationToken ct) =>
             Results.Json(await store.AuditAsync(new FaqAuditQuery(entryId, by, action, since, limit ?? 200), ct), FaqJson.Options));
+        api.MapGet("/publishes", async (IFaqStore store, int? limit, CancellationToken ct) =>
+            Results.Json(await store.PublishesAsync(limit ?? 50, ct), FaqJson.Options));
         api.MapGet("/me", (System.Security.Claims.ClaimsPrincipal user) => Results.Json(new
         {
             name = KbHttp.Editor(user),

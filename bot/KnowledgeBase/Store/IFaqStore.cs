@@ -25,6 +25,9 @@ public sealed record FaqEntryVersion(FaqEntry Entry, string Action, string By, D
 /// <param name="ExpectedVersion">The version the stored entry must have; 0 = the entry must not exist yet.</param>
 public sealed record FaqEntryWrite(StoredEntry Entry, int ExpectedVersion, string Action, string By, IReadOnlyList<FaqFieldChange> Diff);
 
+/// <summary>One publish: its number, who triggered it, when, and how many entries were live in its snapshot.</summary>
+public sealed record FaqPublish(long Number, string By, DateTimeOffset At, int Entries);
+
 /// <summary>Filters for the audit log; null = any.</summary>
 public sealed record FaqAuditQuery(string? EntryId = null, string? By = null, string? Action = null, DateTimeOffset? Since = null, int Limit = 200);
 
@@ -51,6 +54,9 @@ public interface IFaqStore
 
     /// <summary>The number of the latest publish (0 = never published).</summary>
     Task<long> PublishNumberAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The latest publishes, newest first.</summary>
+    Task<IReadOnlyList<FaqPublish>> PublishesAsync(int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Every saved version of an entry, oldest first.</summary>
     Task<IReadOnlyList<FaqEntryVersion>> HistoryAsync(string id, CancellationToken cancellationToken = default);

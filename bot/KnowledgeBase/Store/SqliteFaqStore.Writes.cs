@@ -88,6 +88,19 @@ public sealed partial class SqliteFaqStore
         return records;
     }
 
+    public async Task<IReadOnlyList<FaqPublish>> PublishesAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT number, by, at, json_array_length(snapshot) FROM publishes ORDER BY number DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 1000));
+        var publishes = new List<FaqPublish>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            publishes.Add(new FaqPublish(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture), reader.GetInt32(3)));
+        return publishes;
+    }
+
     private static async Task<long> PublishNumberAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -130,6 +130,10 @@ public sealed class KbWorkflowTests(KbHostFixture fixture) : IClassFixture<KbHos
         Assert.Contains(("approve", "bob"), actions);
         Assert.Contains(("create", "alice"), actions);
         Assert.Contains(audit.EnumerateArray().First().GetProperty("diff").EnumerateArray(), d => d.GetProperty("field").GetString() == "en.answer");
+        var publishes = (await alice.GetFromJsonAsync<JsonElement>("/api/kb/publishes")).EnumerateArray().ToList();
+        Assert.Equal("alice", publishes[0].GetProperty("by").GetString());
+        Assert.Equal(publishes[1].GetProperty("number").GetInt64() + 1, publishes[0].GetProperty("number").GetInt64());
+        Assert.Equal("bob", publishes[1].GetProperty("by").GetString());
         Assert.NotNull(edited.Headers.ETag);
     }
 
