@@ -1,6 +1,7 @@
 using ChatService.Hosting;
 using ChatService.KnowledgeBase.Content;
 using ChatService.KnowledgeBase.Editing;
+using ChatService.KnowledgeBase.Inbox;
 using ChatService.KnowledgeBase.Search;
 using ChatService.KnowledgeBase.Store;
 
@@ -8,7 +9,7 @@ namespace ChatService.KnowledgeBase;
 
 /// <summary>
 /// Registers the KnowledgeBase room: the store (SQLite at <c>{Storage:DataDirectory}/knowledge-base.db</c>), the
-/// searcher kept on the latest publish, the editors' workflow and tools, and the start-up load.
+/// searcher kept on the latest publish, the editors' workflow and tools, the unanswered inbox, and the start-up load.
 /// </summary>
 public static class KnowledgeBaseRegistration
 {
@@ -17,9 +18,8 @@ public static class KnowledgeBaseRegistration
         services.Configure<KnowledgeBaseOptions>(configuration.GetSection(KnowledgeBaseOptions.Section));
         services.AddSingleton<FaqSearcher>();
         services.AddSingleton<FaqAnswerRenderer>();
-        services.AddSingleton<IFaqStore>(provider => new SqliteFaqStore(Path.Combine(
-            ContentPaths.Resolve(provider.GetRequiredService<IHostEnvironment>(), configuration["Storage:DataDirectory"] ?? "data"),
-            "knowledge-base.db")));
+        services.AddSingleton<IFaqStore>(provider => new SqliteFaqStore(DatabasePath(provider, configuration)));
+        services.AddSingleton<IUnansweredInbox>(provider => new SqliteUnansweredInbox(DatabasePath(provider, configuration)));
         services.AddSingleton<KnowledgeBaseSync>();
         services.AddSingleton<FaqWorkflow>();
         services.AddSingleton<FaqImporter>();
@@ -28,4 +28,7 @@ public static class KnowledgeBaseRegistration
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseSync>());
         return services;
     }
+
+    private static string DatabasePath(IServiceProvider provider, IConfiguration configuration) => Path.Combine(
+        ContentPaths.Resolve(provider.GetRequiredService<IHostEnvironment>(), configuration["Storage:DataDirectory"] ?? "data"), "knowledge-base.db");
 }

@@ -90,6 +90,29 @@ public sealed class FaqWorkflow(IFaqStore store, KnowledgeBaseSync sync, TimePro
         return await WriteAsync(stored, current.Version, $"rollback to v{version}", by, current.Working, cancellationToken, publish: target.WasPublished);
     }
 
+    /// <summary>
+    /// Adds a customer's phrasing (from the inbox) to an entry. It is a content change like any edit: a new draft version
+    /// that needs review. A zh-Hant phrasing goes to zh-Hans (converted) unless the entry has a zh-Hant override.
+    /// </summary>
+    public async Task<StoredEntry> AddAlternateAsync(string id, string language, string phrase, string by, CancellationToken cancellationToken)
+    {
+        phrase = phrase.Trim();
+        if (phrase.Length == 0) throw new FaqEditException(StatusCodes.Status400BadRequest, "The phrasing is empty.");
+        var current = await GetAsync(id, cancellationToken);
+        if (current.Working.Status == FaqStatuses.Retired) throw FaqEditException.WrongStatus(id, FaqStatuses.Retired, "add a phrasing to", "not retired");
+        var target = language;
+        if (language == FaqLanguages.Traditional && !current.Working.Content.ContainsKey(FaqLanguages.Traditional))
+            (target, phrase) = (FaqLanguages.Simplified, Nlu.ScriptConverter.ToSimplified(phrase));
+        if (!current.Working.Content.TryGetValue(target, out var content))
+            throw new FaqEditException(StatusCodes.Status400BadRequest, $"'{id}' has no {language} version to add the phrasing to.");
+        if (content.Alternates.Contains(phrase, StringComparer.OrdinalIgnoreCase))
+            throw new FaqEditException(StatusCodes.Status409Conflict, $"'{id}' already has the phrasing \"{phrase}\".");
+        var contents = current.Working.Content.ToDictionary(c => c.Key, c => c.Value);
+        contents[target] = content with { Alternates = [.. content.Alternates, phrase] };
+        var next = current.Working with { Content = contents, Status = FaqStatuses.Draft, Version = current.Version + 1, LastChange = Change(by) };
+        return await WriteAsync(current with { Working = next, LastAuthor = by }, current.Version, "add phrasing from inbox", by, current.Working, cancellationToken);
+    }
+
     private async Task ValidatePublishedSetAsync(string id, FaqEntry next, CancellationToken cancellationToken)
     {
         // The live entries, plus the retired ones so that a follow-up to one is reported as retired, not missing.

@@ -17,6 +17,7 @@ public static class KbEditorEndpoints
         var api = app.MapGroup("/api/kb").RequireAuthorization(StaffRoles.Editor);
         KbEntryEndpoints.Map(api);
         KbToolEndpoints.Map(api);
+        KbInboxEndpoints.Map(api);
 
         // The page's files are served only to editors, and only these three names (no directory browsing).
         var page = app.MapGroup("/staff/kb").RequireAuthorization(StaffRoles.Editor);
