@@ -14,6 +14,7 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 let current = null; // { id, etag, entry } of the open entry; null = a new one
+let pendingInbox = null; // inbox items a new entry is being written for; closed when it is first saved
 
 async function api(method, path, body, headers = {}) {
   const init = { method, headers: { ...headers }, credentials: 'same-origin' };
@@ -120,6 +121,7 @@ async function openEntry(id) {
 
 function newEntry() {
   current = null;
+  pendingInbox = null;
   clearMessage();
   fillForm(null);
   $('#history').replaceChildren(el('li', { class: 'muted' }, 'A new entry has no history yet.'));
@@ -134,6 +136,11 @@ async function save(event) {
     : await api('POST', '/api/kb/entries', body);
   if (result.status === 409 && current && result.data && result.data.current) return showConflict(result, body);
   if (!result.ok) return showError(result, 'Not saved: ');
+  if (!current && pendingInbox) {
+    await api('POST', '/api/kb/inbox/resolve', { itemIds: pendingInbox, resolution: 'new entry ' + body.id });
+    pendingInbox = null;
+    loadInbox();
+  }
   afterChange(result, 'Saved as a draft. Submit it for review when it is ready.');
 }
 
@@ -232,6 +239,49 @@ async function importFile(event) {
   showMessage('error', `${file.name} was not imported (nothing was changed): ${result.data.error || issues.length + ' problem(s)'}`, issues);
 }
 
+// ---- unanswered inbox ----
+async function loadInbox() {
+  const result = await api('GET', '/api/kb/inbox');
+  if (!result.ok) return;
+  $('#inbox').replaceChildren(...(result.data.length ? result.data.map(group => {
+    const target = el('input', { list: 'entry-ids', value: group.suggestedEntryId || '', placeholder: 'entry id', 'aria-label': 'Entry' });
+    const kinds = Object.entries(group.kinds).map(([kind, n]) => `${kind} ×${n}`).join(', ');
+    return el('li', {},
+      el('div', { class: 'row' }, el('span', { class: 'badge count' }, String(group.count)), el('strong', {}, group.question)),
+      el('div', { class: 'muted small' }, `${group.language} · ${kinds}`),
+      ...group.examples.slice(1).map(example => el('div', { class: 'small example' }, '“' + example + '”')),
+      el('div', { class: 'row' }, target,
+        el('button', { type: 'button', class: 'small', onclick: () => addPhrasing(group, target.value.trim()) }, 'Add as phrasing'),
+        el('button', { type: 'button', class: 'small', onclick: () => entryFromInbox(group) }, 'New entry'),
+        el('button', { type: 'button', class: 'small', onclick: () => dismiss(group) }, 'Dismiss')));
+  }) : [el('li', { class: 'muted' }, 'Nothing waiting.')]));
+}
+
+async function addPhrasing(group, entryId) {
+  if (!entryId) return showMessage('error', 'Choose the entry that should answer this question.');
+  const result = await api('POST', '/api/kb/inbox/add-alternate', { entryId, question: group.question, language: group.language, itemIds: group.itemIds });
+  if (!result.ok) return showError(result, 'Not added: ');
+  await openEntry(entryId);
+  showMessage('ok', `Added “${group.question}” as a phrasing of ${entryId}. It is a draft now: submit it for review.`);
+  loadInbox();
+}
+
+function entryFromInbox(group) {
+  newEntry();
+  pendingInbox = group.itemIds;
+  const fieldset = $(`fieldset[data-lang="${group.language}"]`) || $('fieldset[data-lang="en"]');
+  $('.question', fieldset).value = group.question;
+  $('.alternates', fieldset).value = group.examples.join('\n');
+  if (group.language === 'zh-Hant') $('#hant').open = true;
+  showMessage('ok', 'A new entry from the inbox: fill in the rest and save; the inbox items close when it is saved.');
+}
+
+async function dismiss(group) {
+  const result = await api('POST', '/api/kb/inbox/resolve', { itemIds: group.itemIds, resolution: 'dismissed' });
+  if (!result.ok) return showError(result);
+  loadInbox();
+}
+
 async function loadStatus() {
   const result = await api('GET', '/api/kb/status');
   if (result.ok) $('#status').textContent = `publish #${result.data.publishNumber} · ${result.data.liveEntries} live entries`;
@@ -253,6 +303,8 @@ $('#filter-status').addEventListener('change', loadList);
 $('#test-form').addEventListener('submit', testQuestion);
 $('#show-conflicts').addEventListener('click', showConflicts);
 $('#import-file').addEventListener('change', importFile);
+$('#inbox-refresh').addEventListener('click', loadInbox);
+loadInbox();
 loadMe();
 loadStatus();
 loadList().then(() => location.hash.length > 1 ? openEntry(decodeURIComponent(location.hash.slice(1))) : newEntry());

@@ -1,8 +1,12 @@
+using ChatService.KnowledgeBase.Inbox;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ChatService.Tests.KnowledgeBase.Editing;
 
 /// <summary>
 /// The editors' workflow clicked through in real headless Chromium: alice writes an entry, cannot approve her own
-/// change, bob approves and publishes, and the bot's searcher answers with it without a restart. Chromium cannot send
+/// change, bob approves and publishes, the bot's searcher answers with it without a restart, and a 👎 question from
+/// the inbox becomes a phrasing of it. Chromium cannot send
 /// the test sign-in headers, so this host signs requests in from a cookie (the stand-in for the real staff sign-in).
 /// </summary>
 public sealed class KbEditorBrowserTests
@@ -17,6 +21,8 @@ public sealed class KbEditorBrowserTests
         {
             await using var host = KbTestHost.Start(dataDirectory, defaultUser: "nobody", defaultRoles: "editor");
             await using var page = await CdpPage.LaunchAsync();
+            // What the bot records when a customer gives 👎 (the chat side is on another branch).
+            await host.Services.GetRequiredService<IUnansweredInbox>().RecordAsync("想借望远镜看星星", "zh-Hans", InboxKinds.ThumbsDown, "product-types", "c1");
             var editor = new Uri(host.BaseAddress, "/staff/kb/").ToString();
 
             await page.NavigateAsync(editor); // on the service's origin, so the sign-in cookie can be set
@@ -41,6 +47,15 @@ public sealed class KbEditorBrowserTests
             await page.WaitForAsync($"document.querySelector('#test-result .candidates li a')?.textContent === '{Id}'");
             await page.WaitForAsync("document.querySelector('#history').innerText.includes('publish by bob')");
             await page.ScreenshotAsync(Path.Combine(Path.GetTempPath(), "kb-editor-workflow.png"));
+
+            // The 👎 question from the inbox becomes a phrasing of the new entry: a new draft, back to review.
+            await page.EvaluateAsync("document.querySelector('#inbox-refresh').click()");
+            await page.WaitForAsync("document.querySelector('#inbox li strong')?.textContent === '想借望远镜看星星'");
+            await page.EvaluateAsync($"document.querySelector('#inbox li input').value = '{Id}'; [...document.querySelectorAll('#inbox li button')].find(b => b.textContent === 'Add as phrasing').click()");
+            await WaitForMessageAsync(page, "ok", "Added");
+            await page.WaitForAsync("document.querySelector('fieldset[data-lang=\"zh-Hans\"] .alternates').value.includes('想借望远镜看星星')");
+            await page.WaitForAsync("document.querySelector('#f-status').textContent === 'draft' && document.querySelector('#inbox').innerText.includes('Nothing waiting')");
+            await page.ScreenshotAsync(Path.Combine(Path.GetTempPath(), "kb-editor-inbox.png"));
 
             var decision = host.Searcher.Ask("can I borrow a telescope");
             Assert.Equal(Id, decision.Best?.Entry.Id);
