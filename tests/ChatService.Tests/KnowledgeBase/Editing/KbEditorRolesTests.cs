@@ -35,7 +35,7 @@ public sealed class KbEditorRolesTests(KbHostFixture fixture) : IClassFixture<Kb
         var list = await client.GetAsync("/api/kb/entries");
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Contains("\"id\":", await list.Content.ReadAsStringAsync());
-        var page = await client.GetAsync("/staff/kb/");
+        var page = await client.GetAsync("/staff/kb");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }
