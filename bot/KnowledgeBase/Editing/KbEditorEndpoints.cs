@@ -14,7 +14,7 @@ public static class KbEditorEndpoints
 
     public static WebApplication MapKnowledgeBaseEditor(this WebApplication app)
     {
-        var api = app.MapGroup("/api/kb").RequireAuthorization(StaffRoles.Editor);
+        var api = app.MapGroup("/api/kb").RequireAuthorization(StaffRoles.Editor).AddEndpointFilter(KbHttp.RequireEditorHeader);
         KbEntryEndpoints.Map(api);
         KbToolEndpoints.Map(api);
         KbInboxEndpoints.Map(api);

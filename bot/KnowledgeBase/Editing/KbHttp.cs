@@ -8,6 +8,19 @@ namespace ChatService.KnowledgeBase.Editing;
 /// <summary>HTTP helpers of the editor API: the signed-in editor, ETags, JSON bodies, and errors as clear JSON.</summary>
 public static class KbHttp
 {
+    /// <summary>The header every changing call must carry (the editor page sends it). Cross-site forms cannot set headers,
+    /// and cross-origin scripts cannot without a CORS grant, so a signed-in editor's browser cannot be made to publish.</summary>
+    public const string RequestHeader = "X-Requested-With";
+    public const string RequestHeaderValue = "kb-editor";
+
+    public static async ValueTask<object?> RequireEditorHeader(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers[RequestHeader] == RequestHeaderValue)
+            return await next(context);
+        return Error(StatusCodes.Status400BadRequest, $"Changing calls need the header {RequestHeader}: {RequestHeaderValue}.");
+    }
+
     public static string Editor(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "unknown";
 
     public static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
@@ -41,7 +54,8 @@ public static class KbHttp
         }
         catch (JsonException ex)
         {
-            return (null, Error(400, $"The request body is not valid JSON for this call: {ex.Message.Split('.')[0]}."));
+            // The path says where without leaking type names.
+            return (null, Error(400, $"The request body is not valid JSON for this call (at {ex.Path ?? "$"}, line {(ex.LineNumber ?? 0) + 1})."));
         }
     }
 

@@ -17,7 +17,7 @@ let current = null; // { id, etag, entry } of the open entry; null = a new one
 let pendingInbox = null; // inbox items a new entry is being written for; closed when it is first saved
 
 async function api(method, path, body, headers = {}) {
-  const init = { method, headers: { ...headers }, credentials: 'same-origin' };
+  const init = { method, headers: { 'X-Requested-With': 'kb-editor', ...headers }, credentials: 'same-origin' };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
     if (typeof body !== 'string') init.headers['Content-Type'] = 'application/json';

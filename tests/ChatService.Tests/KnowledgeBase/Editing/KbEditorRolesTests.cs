@@ -46,4 +46,17 @@ public sealed class KbEditorRolesTests(KbHostFixture fixture) : IClassFixture<Kb
         var response = await fixture.Host.Client("erin").GetAsync("/staff/kb/..%2F..%2Fappsettings.json");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Post_WithoutTheEditorHeader_Returns400AndChangesNothing()
+    {
+        using var client = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        client.DefaultRequestHeaders.Add(TestSignInHandler.UserHeader, "erin");
+        client.DefaultRequestHeaders.Add(TestSignInHandler.RolesHeader, "editor");
+
+        var response = await client.PostAsync("/api/kb/import?format=yaml", new StringContent("[]"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("X-Requested-With", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -64,6 +64,7 @@ public sealed class KbTestHost : IAsyncDisposable
     public HttpClient Client(string? user = null, string roles = "editor")
     {
         var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Requested-With", "kb-editor");
         if (user is not null)
         {
             client.DefaultRequestHeaders.Add(TestSignInHandler.UserHeader, user);
