@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using ChatService.KnowledgeBase.Search;
 using ChatService.State;
+using Xunit.Abstractions;
 
 namespace ChatService.Tests.KnowledgeBase.Editing;
 
-public sealed class KbScaleOutTests
+public sealed class KbScaleOutTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Two instances share one data directory (the SQLite store) and one state store (in memory here, shared by
@@ -35,6 +36,7 @@ public sealed class KbScaleOutTests
             while (second.Searcher.Ask("how do I apply for bonsai care").Best?.Entry.Id != "value-bonsai-care" && clock.Elapsed < TimeSpan.FromSeconds(5))
                 await Task.Delay(50);
             var elapsed = clock.Elapsed;
+            output.WriteLine($"publish reached the second instance after {elapsed.TotalMilliseconds:0} ms");
             var decision = second.Searcher.Ask("how do I apply for bonsai care");
             Assert.Equal(FaqDecisionKind.Answer, decision.Kind);
             Assert.Equal("value-bonsai-care", decision.Best!.Entry.Id);
