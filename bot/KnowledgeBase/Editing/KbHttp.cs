@@ -9,16 +9,26 @@ namespace ChatService.KnowledgeBase.Editing;
 public static class KbHttp
 {
     /// <summary>The header every changing call must carry (the editor page sends it). Cross-site forms cannot set headers,
-    /// and cross-origin scripts cannot without a CORS grant, so a signed-in editor's browser cannot be made to publish.</summary>
+    /// and cross-origin scripts cannot without a CORS grant, so a signed-in editor's browser cannot be made to publish.
+    /// The same filter turns a store failure into 503 + Retry-After.</summary>
     public const string RequestHeader = "X-Requested-With";
     public const string RequestHeaderValue = "kb-editor";
 
     public static async ValueTask<object?> RequireEditorHeader(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var request = context.HttpContext.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers[RequestHeader] == RequestHeaderValue)
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && request.Headers[RequestHeader] != RequestHeaderValue)
+            return Error(StatusCodes.Status400BadRequest, $"Changing calls need the header {RequestHeader}: {RequestHeaderValue}.");
+        try
+        {
             return await next(context);
-        return Error(StatusCodes.Status400BadRequest, $"Changing calls need the header {RequestHeader}: {RequestHeaderValue}.");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Locked or unreadable database: nothing was written (every write is one transaction); try again shortly.
+            context.HttpContext.Response.Headers.RetryAfter = "5";
+            return Error(StatusCodes.Status503ServiceUnavailable, "The knowledge base store is busy or unavailable; nothing was changed. Try again in a few seconds.");
+        }
     }
 
     public static string Editor(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "unknown";
