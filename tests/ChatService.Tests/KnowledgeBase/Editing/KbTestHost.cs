@@ -45,7 +45,14 @@ public sealed class KbTestHost : IAsyncDisposable
             builder.ConfigureTestServices(services =>
             {
                 if (sharedState is not null) services.AddSingleton(sharedState);
-                services.AddAuthentication(TestSignInHandler.SchemeName)
+                // Every default points at the stand-in, so whatever the real sign-in configures, these tests use this one.
+                services.AddAuthentication(options =>
+                    {
+                        options.DefaultScheme = TestSignInHandler.SchemeName;
+                        options.DefaultAuthenticateScheme = TestSignInHandler.SchemeName;
+                        options.DefaultChallengeScheme = TestSignInHandler.SchemeName;
+                        options.DefaultForbidScheme = TestSignInHandler.SchemeName;
+                    })
                     .AddScheme<TestSignInOptions, TestSignInHandler>(TestSignInHandler.SchemeName, options =>
                     {
                         options.DefaultUser = defaultUser;
