@@ -4,6 +4,7 @@ using ChatService.Channels.DirectLine;
 using ChatService.Channels.WebChat;
 using ChatService.Dialogs;
 using ChatService.KnowledgeBase;
+using ChatService.KnowledgeBase.Editing;
 using ChatService.Nlu;
 using ChatService.Operations;
 using ChatService.Pipeline;
@@ -69,6 +70,7 @@ public static class ChatServiceHost
         app.MapDirectLine();
         app.MapWebChat();
         app.MapTranscripts();
+        app.MapKnowledgeBaseEditor();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

@@ -1,16 +1,31 @@
 using ChatService.Hosting;
 using ChatService.KnowledgeBase.Content;
-using ChatService.KnowledgeBase.Search;
+using ChatService.KnowledgeBase.Editing;
+using ChatService.KnowledgeBase.Store;
 using Microsoft.Extensions.Options;
 
 namespace ChatService.KnowledgeBase;
 
-/// <summary>Loads the FAQ files at start-up and publishes them to the searcher; invalid content stops the start.</summary>
+/// <summary>
+/// At start-up: prepares the store, seeds it from the FAQ files on first run (invalid content stops the start), and
+/// publishes the store's published entries to the searcher. After that the store is the source of truth.
+/// </summary>
 public sealed partial class KnowledgeBaseLoader(
-    FaqSearcher searcher, IOptions<KnowledgeBaseOptions> options, IHostEnvironment environment, TimeProvider clock,
+    IFaqStore store, KnowledgeBaseSync sync, IOptions<KnowledgeBaseOptions> options, IHostEnvironment environment,
     ILogger<KnowledgeBaseLoader> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var seeded = await store.InitializeAsync(cancellationToken) ? await SeedAsync(cancellationToken) : null;
+        // A fresh seed is announced like any publish, so instances already running on this store pick it up too.
+        if (seeded is { } number) await sync.AnnounceAsync(number, cancellationToken);
+        else await sync.ReloadAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <returns>The publish number of the seed; null when nothing was seeded here.</returns>
+    private async Task<long?> SeedAsync(CancellationToken cancellationToken)
     {
         var root = ContentPaths.Resolve(environment, options.Value.Directory);
         var directory = Path.Combine(root, "faq");
@@ -18,20 +33,26 @@ public sealed partial class KnowledgeBaseLoader(
         if (!Directory.Exists(directory))
         {
             LogNoContent(directory);
-            return Task.CompletedTask;
+            return null;
         }
         var (entries, issues) = FaqYamlReader.ReadDirectory(directory);
         if (issues.Count > 0)
             throw new InvalidOperationException($"The knowledge base in {directory} has {issues.Count} problem(s): {string.Join("; ", issues.Take(5))}");
-        var index = searcher.Publish(entries, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        LogLoaded(index.Entries.Count, entries.Count, index.DocumentCount);
-        return Task.CompletedTask;
+        try
+        {
+            var number = await store.WriteAsync(FaqImporter.SeedWrites(entries), publish: true, cancellationToken);
+            LogSeeded(entries.Count, directory);
+            return number;
+        }
+        catch (FaqVersionConflictException)
+        {
+            // Another instance sharing the store seeded it first; its content is the same files.
+            return null;
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base: {Live} live entries of {Total}, {Documents} indexed phrasings")]
-    private partial void LogLoaded(int live, int total, int documents);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base: seeded the store with {Count} entries from {Directory}")]
+    private partial void LogSeeded(int count, string directory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge base: no content folder at {Directory}; FAQ questions will get the fallback")]
     private partial void LogNoContent(string directory);

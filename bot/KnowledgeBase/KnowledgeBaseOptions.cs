@@ -28,6 +28,9 @@ public sealed class KnowledgeBaseOptions
     /// <summary>Questions are truncated to this many characters for search only (never for the transcript).</summary>
     public int MaxQueryLength { get; set; } = 256;
 
+    /// <summary>How often each instance checks the shared state store for a new publish (it must arrive within 2 s).</summary>
+    public TimeSpan ReloadPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Company facts the answers quote as <c>{company.hotline}</c>, per language (zh-Hans, zh-Hant, en).</summary>
     public Dictionary<string, Dictionary<string, string>> Facts { get; set; } = new(StringComparer.Ordinal);
 }
