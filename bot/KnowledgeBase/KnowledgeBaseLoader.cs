@@ -1,6 +1,7 @@
 using ChatService.Hosting;
 using ChatService.KnowledgeBase.Content;
 using ChatService.KnowledgeBase.Editing;
+using ChatService.KnowledgeBase.Search;
 using ChatService.KnowledgeBase.Store;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +12,12 @@ namespace ChatService.KnowledgeBase;
 /// publishes the store's published entries to the searcher. After that the store is the source of truth.
 /// </summary>
 public sealed partial class KnowledgeBaseLoader(
-    IFaqStore store, KnowledgeBaseSync sync, IOptions<KnowledgeBaseOptions> options, IHostEnvironment environment,
+    IFaqStore store, KnowledgeBaseSync sync, FaqSearcher searcher, IOptions<KnowledgeBaseOptions> options, IHostEnvironment environment,
     ILogger<KnowledgeBaseLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        searcher.Synonyms = FaqSynonyms.Load(Path.Combine(ContentPaths.Resolve(environment, options.Value.Directory), "synonyms.yaml"));
         var seeded = await store.InitializeAsync(cancellationToken) ? await SeedAsync(cancellationToken) : null;
         // A fresh seed is announced like any publish, so instances already running on this store pick it up too.
         if (seeded is { } number) await sync.AnnounceAsync(number, cancellationToken);
@@ -29,7 +31,6 @@ public sealed partial class KnowledgeBaseLoader(
     {
         var root = ContentPaths.Resolve(environment, options.Value.Directory);
         var directory = Path.Combine(root, "faq");
-        searcher.Synonyms = FaqSynonyms.Load(Path.Combine(root, "synonyms.yaml"));
         if (!Directory.Exists(directory))
         {
             LogNoContent(directory);

@@ -58,6 +58,9 @@ public sealed class KbTestHost : IAsyncDisposable
                         options.DefaultUser = defaultUser;
                         options.DefaultRoles = defaultRoles;
                     });
+                // The staff policies name the staff scheme; forward it to the stand-in too.
+                services.PostConfigure<Microsoft.AspNetCore.Authentication.PolicySchemeOptions>(ChatService.Staff.StaffSchemes.Staff,
+                    options => options.ForwardDefaultSelector = _ => TestSignInHandler.SchemeName);
             });
         });
         factory.UseKestrel(0);
