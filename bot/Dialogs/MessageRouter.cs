@@ -2,6 +2,7 @@ using ChatService.Channels.Protocol;
 using ChatService.Dialogs.Answers;
 using ChatService.Dialogs.State;
 using ChatService.KnowledgeBase.Feedback;
+using ChatService.KnowledgeBase.Inbox;
 using ChatService.KnowledgeBase.Search;
 using ChatService.Nlu;
 
@@ -11,7 +12,8 @@ namespace ChatService.Dialogs;
 /// Decides what to do with a customer's message: a button they clicked, else the classifier's intent, with the
 /// knowledge base for informational questions; unsure → clarify; not ours → a polite refusal; two misses → a person.
 /// </summary>
-public sealed class MessageRouter(IIntentClassifier classifier, SmallTalk talk, FlowGuide flows, FaqResponder faq, FaqFeedbackStore feedback)
+public sealed class MessageRouter(
+    IIntentClassifier classifier, SmallTalk talk, FlowGuide flows, FaqResponder faq, FaqFeedbackStore feedback, UnansweredQuestions inbox)
 {
     /// <summary>Below this a low-confidence in-scope guess is not worth offering as a choice.</summary>
     private const double ClarifyFloor = 0.3;
@@ -30,18 +32,36 @@ public sealed class MessageRouter(IIntentClassifier classifier, SmallTalk talk, 
         var offerPerson = data.Misunderstandings >= 1;
         var button = ButtonValue.From(activity);
 
+        var conversationId = activity.Conversation?.Id;
         if (button is { Feedback: { } vote, FaqId: { } votedId })
+        {
+            if (vote != "up") await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.ThumbsDown, votedId, conversationId, cancellationToken);
             return await FeedbackAsync(votedId, vote == "up", language, cancellationToken);
+        }
         if (button?.FaqId is { } faqId && faq.Find(faqId) is { } chosen)
             return Faq(chosen, language, 1.0, Intents.Faq, result);
         if (button?.NoneOfThese == true)
+        {
+            await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.NoneOfThese, null, conversationId, cancellationToken);
             return new(talk.NotUnderstood(language, offerPerson), new TurnDiagnostics(language, Routes.Fallback, Intents.Faq, 1.0));
+        }
         if (button?.Intent is { } intent)
             return RouteIntent(intent, 1.0, "", language, offerPerson, result);
         if (string.IsNullOrWhiteSpace(text) && activity.Attachments is { Count: > 0 } files)
             return new(talk.FilesReceived(language, files.Select(f => f.Name ?? "").ToList()),
                 new TurnDiagnostics(language, Routes.Fallback)) { Understood = null };
 
+        if (button is null && !string.IsNullOrWhiteSpace(text)) data.LastQuestion = inbox.Mask(text);
+        var routed = RouteText(text, result, language, offerPerson);
+        if (routed.Diagnostics.Route == Routes.Clarify)
+            await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.LowConfidence, null, conversationId, cancellationToken);
+        else if (routed.Diagnostics.Route == Routes.Fallback && routed.Diagnostics.Intent == Intents.Faq)
+            await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.NoAnswer, null, conversationId, cancellationToken);
+        return routed;
+    }
+
+    private RoutedReply RouteText(string text, IntentResult result, string language, bool offerPerson)
+    {
         if (result.IsOutOfScope)
         {
             var decision = faq.Ask(text);

@@ -152,4 +152,19 @@ public sealed class RoutingTests(BotHost host)
 
         Assert.Contains("人工", next.Text); // the file turn neither helped nor hurt: this is the second miss
     }
+
+    [Fact]
+    public async Task Click_ThumbsDown_PutsTheMaskedQuestionInTheEditorsInbox()
+    {
+        var chat = host.Chat();
+        var answer = await chat.Send("理赔需要多长时间 我的手机13812345678").ExpectReply(r => r.Route is Routes.Faq or Routes.Clarify);
+        if (answer.Route == Routes.Clarify) answer = await chat.Click(answer.Buttons[0]).ExpectReply(r => r.Route == Routes.Faq);
+
+        await chat.Click(answer.Buttons.First(b => b.Title == "👎")).ExpectReply(r => r.Text.Contains("人工"));
+
+        var inbox = host.Services.GetRequiredService<ChatService.KnowledgeBase.Inbox.IUnansweredInbox>();
+        var item = (await inbox.OpenAsync(500)).First(i => i.Kind == ChatService.KnowledgeBase.Inbox.InboxKinds.ThumbsDown && i.EntryId == answer.FaqId);
+        Assert.Contains("理赔需要多长时间", item.Question);
+        Assert.DoesNotContain("13812345678", item.Question);
+    }
 }
