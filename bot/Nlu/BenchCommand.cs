@@ -52,7 +52,7 @@ public static class BenchCommand
         }
         var (p50, p99) = Latency(model, dataset.Test, options);
         var line = $"{dataset.Name,-13} accuracy {100.0 * correctInScope / inScope:F2} % ({inScope} in-scope)";
-        if (outOfScope > 0) line += $", out-of-scope recall {100.0 * caught / outOfScope:F1} % (threshold {model.Metadata.OutOfScopeThreshold:F2})";
+        if (outOfScope > 0) line += $", out-of-scope recall {100.0 * caught / outOfScope:F1} % (threshold {model.Metadata.OutOfScopeThreshold:F2}, class scale {model.Metadata.OutOfScopeClassScale:F2})";
         return line + $", training {trained.TrainingTime.TotalSeconds:F1} s ({trained.TrainingCount} examples), " +
             $"latency p50 {p50:F3} ms p99 {p99:F3} ms  [{settings}]";
     }

@@ -36,29 +36,33 @@ public static class Calibration
     }
 
     /// <summary>
-    /// The confidence threshold maximizing the mean of in-scope accuracy and out-of-scope recall on held-out
-    /// predictions (top label, its confidence, whether it was right, whether the utterance was out of scope).
-    /// Without out-of-scope examples no threshold is learnt (0).
+    /// The out-of-scope threshold and class scale (see <see cref="OutOfScopeDecision"/>) maximizing the mean of
+    /// in-scope accuracy and out-of-scope recall on held-out rankings. Without out-of-scope examples nothing is
+    /// learnt (threshold 0, scale 1).
     /// </summary>
-    public static double TuneThreshold(IReadOnlyList<(string Predicted, double Confidence, string Truth)> heldOut, string outOfScopeLabel)
+    public static (double Threshold, double ClassScale) TuneOutOfScope(IReadOnlyList<(IntentScore[] Ranked, string Truth)> heldOut,
+        string outOfScopeLabel)
     {
         var outOfScope = heldOut.Count(h => h.Truth == outOfScopeLabel);
         var inScope = heldOut.Count - outOfScope;
-        if (outOfScope == 0 || inScope == 0) return 0;
-        double best = 0, bestScore = double.NegativeInfinity;
-        for (var step = 0; step <= 95; step++)
-        {
-            var threshold = step / 100.0;
-            int inScopeCorrect = 0, outOfScopeCaught = 0;
-            foreach (var (predicted, confidence, truth) in heldOut)
+        if (outOfScope == 0 || inScope == 0) return (0, 1);
+        double[] scales = [1, 0.7, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02, 0];
+        (double Threshold, double Scale) best = (0, 1);
+        var bestScore = double.NegativeInfinity;
+        foreach (var scale in scales)
+            for (var step = 0; step <= 95; step++)
             {
-                var decided = confidence < threshold ? outOfScopeLabel : predicted;
-                if (truth == outOfScopeLabel) { if (decided == outOfScopeLabel) outOfScopeCaught++; }
-                else if (decided == truth) inScopeCorrect++;
+                var threshold = step / 100.0;
+                int inScopeCorrect = 0, outOfScopeCaught = 0;
+                foreach (var (ranked, truth) in heldOut)
+                {
+                    var (chosen, isOutOfScope) = OutOfScopeDecision.Decide(ranked, threshold, scale, outOfScopeLabel);
+                    if (truth == outOfScopeLabel) { if (isOutOfScope) outOfScopeCaught++; }
+                    else if (!isOutOfScope && chosen.Intent == truth) inScopeCorrect++;
+                }
+                var score = 0.5 * inScopeCorrect / inScope + 0.5 * outOfScopeCaught / outOfScope;
+                if (score > bestScore + 1e-9) (best, bestScore) = ((threshold, scale), score);
             }
-            var score = 0.5 * inScopeCorrect / inScope + 0.5 * outOfScopeCaught / outOfScope;
-            if (score > bestScore + 1e-9) (best, bestScore) = (threshold, score);
-        }
         return best;
     }
 }

@@ -13,7 +13,7 @@ public static class NluCommands
           train                 train on nlu-models/intents, evaluate on nlu-models/test, write the model and reports
           eval FILE|FOLDER      evaluate the model on a YAML test file or folder
           predict "text"        print intent, confidence, alternatives, entities and language
-          bench [--only NAME] [--dev] [--trainer KIND] [--words N] [--chars N] [--l2 X] [--iters N]
+          bench [--only NAME] [--dev] [--[no-]blocknorm] [--trainer KIND] [--words N] [--chars N] [--l2 X] [--iters N]
                                 train and test the same pipeline on BANKING77, CLINC150 and SMP2017-ECDT
                                 (--dev: score on validation data, for choosing hyperparameters)
         """;
