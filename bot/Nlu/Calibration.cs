@@ -36,19 +36,20 @@ public static class Calibration
     }
 
     /// <summary>
-    /// The out-of-scope threshold and class scale (see <see cref="OutOfScopeDecision"/>) maximizing the mean of
-    /// in-scope accuracy and out-of-scope recall on held-out rankings. Without out-of-scope examples nothing is
-    /// learnt (threshold 0, scale 1).
+    /// The out-of-scope threshold and class scale (see <see cref="OutOfScopeDecision"/>) with the best in-scope
+    /// accuracy among those that catch at least <paramref name="recallTarget"/> of the held-out out-of-scope
+    /// utterances (the best mean of the two when none does). Without out-of-scope examples nothing is learnt
+    /// (threshold 0, scale 1).
     /// </summary>
     public static (double Threshold, double ClassScale) TuneOutOfScope(IReadOnlyList<(IntentScore[] Ranked, string Truth)> heldOut,
-        string outOfScopeLabel)
+        string outOfScopeLabel, double recallTarget = 0.9)
     {
         var outOfScope = heldOut.Count(h => h.Truth == outOfScopeLabel);
         var inScope = heldOut.Count - outOfScope;
         if (outOfScope == 0 || inScope == 0) return (0, 1);
         double[] scales = [1, 0.7, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02, 0];
-        (double Threshold, double Scale) best = (0, 1);
-        var bestScore = double.NegativeInfinity;
+        (double Threshold, double Scale) best = (0, 1), bestBalanced = (0, 1);
+        double bestAccuracy = -1, bestBalancedScore = -1;
         foreach (var scale in scales)
             for (var step = 0; step <= 95; step++)
             {
@@ -60,9 +61,10 @@ public static class Calibration
                     if (truth == outOfScopeLabel) { if (isOutOfScope) outOfScopeCaught++; }
                     else if (!isOutOfScope && chosen.Intent == truth) inScopeCorrect++;
                 }
-                var score = 0.5 * inScopeCorrect / inScope + 0.5 * outOfScopeCaught / outOfScope;
-                if (score > bestScore + 1e-9) (best, bestScore) = ((threshold, scale), score);
+                double accuracy = (double)inScopeCorrect / inScope, recall = (double)outOfScopeCaught / outOfScope;
+                if (recall >= recallTarget && accuracy > bestAccuracy + 1e-9) (best, bestAccuracy) = ((threshold, scale), accuracy);
+                if (0.5 * (accuracy + recall) > bestBalancedScore + 1e-9) (bestBalanced, bestBalancedScore) = ((threshold, scale), 0.5 * (accuracy + recall));
             }
-        return best;
+        return bestAccuracy >= 0 ? best : bestBalanced;
     }
 }

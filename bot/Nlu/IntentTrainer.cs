@@ -45,7 +45,7 @@ public static class IntentTrainer
             temperature = Calibration.FitTemperature(scored, model.Metadata.ScoresAreProbabilities);
             var calibrated = model.WithMetadata(model.Metadata with { Temperature = temperature });
             var rankings = heldOut.Select(h => (calibrated.Rank(h), h.Label)).ToList();
-            (threshold, classScale) = Calibration.TuneOutOfScope(rankings, outOfScopeLabel);
+            (threshold, classScale) = Calibration.TuneOutOfScope(rankings, outOfScopeLabel, settings.OutOfScopeRecallTarget);
         }
         if (model is null || !ReferenceEquals(fitPart, all))
             model = Fit(all, settings, new ModelMetadata { Labels = [] });

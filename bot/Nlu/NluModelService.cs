@@ -30,7 +30,14 @@ public sealed partial class NluModelService(IntentModelHolder models, IOptions<N
         {
             LogLoadFailed(logger, ModelPath, e);
         }
-        if (options.Value.WatchModelFile) Watch();
+        try
+        {
+            if (options.Value.WatchModelFile) Watch();
+        }
+        catch (IOException e) // e.g. the inotify instance limit: serve without hot reload rather than fail start-up
+        {
+            LogWatchFailed(logger, ModelPath, e);
+        }
         return Task.CompletedTask;
     }
 
@@ -112,6 +119,9 @@ public sealed partial class NluModelService(IntentModelHolder models, IOptions<N
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No NLU model at {ModelPath} and no training data: every message will be out of scope")]
     private static partial void LogNoModel(ILogger logger, string modelPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {ModelPath} for changes; the NLU model will not reload")]
+    private static partial void LogWatchFailed(ILogger logger, string modelPath, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not load the NLU model {ModelPath}; keeping the previous one")]
     private static partial void LogLoadFailed(ILogger logger, string modelPath, Exception exception);
