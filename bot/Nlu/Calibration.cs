@@ -36,35 +36,40 @@ public static class Calibration
     }
 
     /// <summary>
-    /// The out-of-scope threshold and class scale (see <see cref="OutOfScopeDecision"/>) with the best in-scope
-    /// accuracy among those that catch at least <paramref name="recallTarget"/> of the held-out out-of-scope
-    /// utterances (the best mean of the two when none does). Without out-of-scope examples nothing is learnt
-    /// (threshold 0, scale 1).
+    /// The out-of-scope threshold and class scale (see <see cref="OutOfScopeDecision"/>) tuned on held-out rankings.
+    /// Without <paramref name="recallTarget"/>: the pair with the best held-out macro-F1 (the out-of-scope class
+    /// counted as one intent). With it: the best in-scope accuracy among pairs catching at least that share of the
+    /// held-out out-of-scope utterances (the best mean of the two when none does). Without out-of-scope examples
+    /// nothing is learnt (threshold 0, scale 1).
     /// </summary>
     public static (double Threshold, double ClassScale) TuneOutOfScope(IReadOnlyList<(IntentScore[] Ranked, string Truth)> heldOut,
-        string outOfScopeLabel, double recallTarget = 0.9)
+        string outOfScopeLabel, double? recallTarget = null)
     {
         var outOfScope = heldOut.Count(h => h.Truth == outOfScopeLabel);
         var inScope = heldOut.Count - outOfScope;
         if (outOfScope == 0 || inScope == 0) return (0, 1);
         double[] scales = [1, 0.7, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02, 0];
         (double Threshold, double Scale) best = (0, 1), bestBalanced = (0, 1);
-        double bestAccuracy = -1, bestBalancedScore = -1;
+        double bestScore = -1, bestBalancedScore = -1;
+        var pairs = new (string Truth, string Predicted)[heldOut.Count];
         foreach (var scale in scales)
             for (var step = 0; step <= 95; step++)
             {
                 var threshold = step / 100.0;
                 int inScopeCorrect = 0, outOfScopeCaught = 0;
-                foreach (var (ranked, truth) in heldOut)
+                for (var i = 0; i < heldOut.Count; i++)
                 {
+                    var (ranked, truth) = heldOut[i];
                     var (chosen, isOutOfScope) = OutOfScopeDecision.Decide(ranked, threshold, scale, outOfScopeLabel);
+                    pairs[i] = (truth, isOutOfScope ? outOfScopeLabel : chosen.Intent);
                     if (truth == outOfScopeLabel) { if (isOutOfScope) outOfScopeCaught++; }
                     else if (!isOutOfScope && chosen.Intent == truth) inScopeCorrect++;
                 }
                 double accuracy = (double)inScopeCorrect / inScope, recall = (double)outOfScopeCaught / outOfScope;
-                if (recall >= recallTarget && accuracy > bestAccuracy + 1e-9) (best, bestAccuracy) = ((threshold, scale), accuracy);
+                var score = recallTarget is { } target ? (recall >= target ? accuracy : -1) : IntentEvaluator.MacroF1(pairs);
+                if (score >= 0 && score > bestScore + 1e-9) (best, bestScore) = ((threshold, scale), score);
                 if (0.5 * (accuracy + recall) > bestBalancedScore + 1e-9) (bestBalanced, bestBalancedScore) = ((threshold, scale), 0.5 * (accuracy + recall));
             }
-        return bestAccuracy >= 0 ? best : bestBalanced;
+        return bestScore >= 0 ? best : bestBalanced;
     }
 }

@@ -62,7 +62,8 @@ public sealed partial class NluModelService(IntentModelHolder models, IOptions<N
         var metadata = File.Exists(ModelPath) ? IntentModel.ReadMetadata(ModelPath) : null;
         if (metadata is not null && metadata.DataFingerprint == fingerprint) return;
         LogTraining(logger, ModelPath, metadata is null ? "it is missing or unreadable" : "the training data changed", training.Count);
-        var trained = IntentTrainer.Train(training, IntentTrainer.DefaultSettings, dataFingerprint: fingerprint);
+        var settings = IntentTrainer.DefaultSettings with { OutOfScopeRecallTarget = options.Value.OutOfScopeRecallTarget };
+        var trained = IntentTrainer.Train(training, settings, dataFingerprint: fingerprint);
         trained.Model.Save(ModelPath);
         LogTrained(logger, trained.TrainingTime.TotalSeconds, trained.Model.Metadata.Settings);
     }

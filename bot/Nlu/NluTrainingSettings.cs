@@ -24,8 +24,11 @@ public sealed record NluTrainingSettings
     /// <summary>Share of the training data held out to fit the temperature and the out-of-scope threshold (0 = none).</summary>
     public double HeldOutFraction { get; init; } = 0.2;
     public int Seed { get; init; }
-    /// <summary>Held-out out-of-scope recall the threshold must reach; in-scope accuracy is maximized under it.</summary>
-    public double OutOfScopeRecallTarget { get; init; } = 0.9;
+    /// <summary>
+    /// When set, the out-of-scope threshold maximizes in-scope accuracy under this held-out out-of-scope recall;
+    /// otherwise it maximizes held-out macro-F1.
+    /// </summary>
+    public double? OutOfScopeRecallTarget { get; init; }
 
     public override string ToString() =>
         $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(NormalizeBlocks ? " blocknorm" : "")} L2={L2} it={Iterations}";

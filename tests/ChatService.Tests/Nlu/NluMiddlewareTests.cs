@@ -5,7 +5,8 @@ using ChatService.Tests.Pipeline;
 
 namespace ChatService.Tests.Nlu;
 
-public sealed class NluMiddlewareTests(RepoModelFixture fixture) : IClassFixture<RepoModelFixture>
+[Collection(RepoModelCollection.Name)]
+public sealed class NluMiddlewareTests(RepoModelFixture fixture)
 {
     [Fact]
     public async Task OnTurnAsync_Message_LeavesTheIntentResultForTheBot()
