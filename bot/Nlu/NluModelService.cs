@@ -12,6 +12,7 @@ public sealed partial class NluModelService(IntentModelHolder models, IOptions<N
     ILogger<NluModelService> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan ReloadDelay = TimeSpan.FromMilliseconds(250);
+    private static readonly Lock TrainingLock = new();
     private FileSystemWatcher? watcher;
     private Timer? reloadTimer;
 
@@ -55,6 +56,12 @@ public sealed partial class NluModelService(IntentModelHolder models, IOptions<N
     }
 
     private void TrainIfStale()
+    {
+        // Several hosts in one process (test suites) share the file: one trains, the others then find it fresh.
+        lock (TrainingLock) TrainIfStaleLocked();
+    }
+
+    private void TrainIfStaleLocked()
     {
         var training = NluDataFiles.ReadTraining(DataDirectory);
         if (training.Count == 0) return;
