@@ -73,7 +73,7 @@ public static class BenchCommand
             $"latency p50 {p50:F3} ms p99 {p99:F3} ms  [{settings}]";
     }
 
-    private static (double P50, double P99) Latency(IntentModel model, IReadOnlyList<NluExample> test, NluOptions options)
+    internal static (double P50, double P99) Latency(IntentModel model, IReadOnlyList<NluExample> test, NluOptions options)
     {
         var classifier = new IntentClassifier(new IntentModelHolder(model), new EntityExtractor(options.Entities),
             Options.Create(options));
