@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChatService.Nlu;
 
 /// <summary>Command-line options of <c>nlu bench</c>; unset values keep each dataset's chosen settings.</summary>
-public sealed record BenchArguments(string? Only, bool Development, TrainerKind? Trainer, int? Words, int? Chars, float? L2, int? Iterations)
+public sealed record BenchArguments(string? Only, bool Development, bool? NormalizeBlocks, TrainerKind? Trainer, int? Words, int? Chars, float? L2, int? Iterations)
 {
     public static BenchArguments Parse(string[] args)
     {
@@ -14,6 +14,7 @@ public sealed record BenchArguments(string? Only, bool Development, TrainerKind?
         }
         int? Int(string name) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
         return new BenchArguments(Value("--only"), args.Contains("--dev"),
+            args.Contains("--blocknorm") ? true : args.Contains("--no-blocknorm") ? false : null,
             Value("--trainer") is { } t ? Enum.Parse<TrainerKind>(t, ignoreCase: true) : null,
             Int("--words"), Int("--chars"),
             Value("--l2") is { } l2 ? float.Parse(l2, CultureInfo.InvariantCulture) : null,
@@ -27,5 +28,6 @@ public sealed record BenchArguments(string? Only, bool Development, TrainerKind?
         CharNgrams = Chars ?? settings.CharNgrams,
         L2 = L2 ?? settings.L2,
         Iterations = Iterations ?? settings.Iterations,
+        NormalizeBlocks = NormalizeBlocks ?? settings.NormalizeBlocks,
     };
 }

@@ -10,7 +10,9 @@ public sealed record BenchDataset(string Name, string Language, IReadOnlyList<Nl
     /// <summary>For choosing hyperparameters: test on validation data (or 10 % of train) and never on the test set.</summary>
     public BenchDataset ForDevelopment(IReadOnlyList<NluExample>? development)
     {
-        if (development is not null) return this with { Name = Name + "/dev", Validation = null, Test = development };
+        // CLINC150 keeps val for the threshold: the dev score is then optimistic for out-of-scope recall only.
+        if (development is not null)
+            return this with { Name = Name + "/dev", Validation = ReferenceEquals(development, Validation) ? Validation : null, Test = development };
         var (fit, heldOut) = ModelSelection.Split(Train, 0.1);
         return this with { Name = Name + "/dev", Train = fit, Validation = null, Test = heldOut };
     }

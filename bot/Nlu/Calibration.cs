@@ -36,29 +36,40 @@ public static class Calibration
     }
 
     /// <summary>
-    /// The confidence threshold maximizing the mean of in-scope accuracy and out-of-scope recall on held-out
-    /// predictions (top label, its confidence, whether it was right, whether the utterance was out of scope).
-    /// Without out-of-scope examples no threshold is learnt (0).
+    /// The out-of-scope threshold and class scale (see <see cref="OutOfScopeDecision"/>) tuned on held-out rankings.
+    /// Without <paramref name="recallTarget"/>: the pair with the best held-out macro-F1 (the out-of-scope class
+    /// counted as one intent). With it: the best in-scope accuracy among pairs catching at least that share of the
+    /// held-out out-of-scope utterances (the best mean of the two when none does). Without out-of-scope examples
+    /// nothing is learnt (threshold 0, scale 1).
     /// </summary>
-    public static double TuneThreshold(IReadOnlyList<(string Predicted, double Confidence, string Truth)> heldOut, string outOfScopeLabel)
+    public static (double Threshold, double ClassScale) TuneOutOfScope(IReadOnlyList<(IntentScore[] Ranked, string Truth)> heldOut,
+        string outOfScopeLabel, double? recallTarget = null)
     {
         var outOfScope = heldOut.Count(h => h.Truth == outOfScopeLabel);
         var inScope = heldOut.Count - outOfScope;
-        if (outOfScope == 0 || inScope == 0) return 0;
-        double best = 0, bestScore = double.NegativeInfinity;
-        for (var step = 0; step <= 95; step++)
-        {
-            var threshold = step / 100.0;
-            int inScopeCorrect = 0, outOfScopeCaught = 0;
-            foreach (var (predicted, confidence, truth) in heldOut)
+        if (outOfScope == 0 || inScope == 0) return (0, 1);
+        double[] scales = [1, 0.7, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02, 0];
+        (double Threshold, double Scale) best = (0, 1), bestBalanced = (0, 1);
+        double bestScore = -1, bestBalancedScore = -1;
+        var pairs = new (string Truth, string Predicted)[heldOut.Count];
+        foreach (var scale in scales)
+            for (var step = 0; step <= 95; step++)
             {
-                var decided = confidence < threshold ? outOfScopeLabel : predicted;
-                if (truth == outOfScopeLabel) { if (decided == outOfScopeLabel) outOfScopeCaught++; }
-                else if (decided == truth) inScopeCorrect++;
+                var threshold = step / 100.0;
+                int inScopeCorrect = 0, outOfScopeCaught = 0;
+                for (var i = 0; i < heldOut.Count; i++)
+                {
+                    var (ranked, truth) = heldOut[i];
+                    var (chosen, isOutOfScope) = OutOfScopeDecision.Decide(ranked, threshold, scale, outOfScopeLabel);
+                    pairs[i] = (truth, isOutOfScope ? outOfScopeLabel : chosen.Intent);
+                    if (truth == outOfScopeLabel) { if (isOutOfScope) outOfScopeCaught++; }
+                    else if (!isOutOfScope && chosen.Intent == truth) inScopeCorrect++;
+                }
+                double accuracy = (double)inScopeCorrect / inScope, recall = (double)outOfScopeCaught / outOfScope;
+                var score = recallTarget is { } target ? (recall >= target ? accuracy : -1) : IntentEvaluator.MacroF1(pairs);
+                if (score >= 0 && score > bestScore + 1e-9) (best, bestScore) = ((threshold, scale), score);
+                if (0.5 * (accuracy + recall) > bestBalancedScore + 1e-9) (bestBalanced, bestBalancedScore) = ((threshold, scale), 0.5 * (accuracy + recall));
             }
-            var score = 0.5 * inScopeCorrect / inScope + 0.5 * outOfScopeCaught / outOfScope;
-            if (score > bestScore + 1e-9) (best, bestScore) = (threshold, score);
-        }
-        return best;
+        return bestScore >= 0 ? best : bestBalanced;
     }
 }

@@ -17,6 +17,7 @@ public sealed record EvaluationReport
     public double? OutOfScopeRecall { get; init; }
     public double Temperature { get; init; }
     public double OutOfScopeThreshold { get; init; }
+    public double OutOfScopeClassScale { get; init; } = 1;
     public double? TrainingSeconds { get; init; }
     public int? TrainingCount { get; init; }
     public required IReadOnlyList<IntentMetrics> PerIntent { get; init; }

@@ -30,20 +30,20 @@ public sealed class IntentClassifier(IntentModelHolder models, EntityExtractor e
             };
         var ranked = model.Rank(input);
         var threshold = settings.OutOfScopeThreshold ?? model.Metadata.OutOfScopeThreshold;
-        var top = ranked[0];
-        var outOfScope = top.Intent == Intents.OutOfScope || top.Confidence < threshold;
-        var second = ranked.Length > 1 ? ranked[1].Confidence : 0;
+        var (chosen, outOfScope) = OutOfScopeDecision.Decide(ranked, threshold, model.Metadata.OutOfScopeClassScale, Intents.OutOfScope);
+        var others = ranked.Where(s => s.Intent != chosen.Intent && s.Intent != Intents.OutOfScope).ToList();
+        var second = others.Count > 0 ? others[0].Confidence : 0;
         return new IntentResult
         {
-            Intent = outOfScope ? Intents.OutOfScope : top.Intent,
-            TopIntent = top.Intent,
-            Confidence = top.Confidence,
-            Alternatives = ranked.Skip(1).Take(settings.MaxAlternatives).ToList(),
+            Intent = outOfScope ? Intents.OutOfScope : chosen.Intent,
+            TopIntent = ranked[0].Intent,
+            Confidence = outOfScope ? ranked[0].Confidence : chosen.Confidence,
+            Alternatives = others.Take(settings.MaxAlternatives).ToList(),
             Entities = found,
             Language = language.Code,
             ReplyLanguage = language.Reply,
             IsOutOfScope = outOfScope,
-            IsAmbiguous = !outOfScope && top.Confidence - second < settings.AmbiguityMargin,
+            IsAmbiguous = !outOfScope && chosen.Confidence - second < settings.AmbiguityMargin,
         };
     }
 

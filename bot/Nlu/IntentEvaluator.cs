@@ -26,6 +26,7 @@ public static class IntentEvaluator
             OutOfScopeRecall = hasOutOfScope ? Accuracy(pairs.Where(p => p.Intent == outOfScopeLabel).ToList()) : null,
             Temperature = model.Metadata.Temperature,
             OutOfScopeThreshold = model.Metadata.OutOfScopeThreshold,
+            OutOfScopeClassScale = model.Metadata.OutOfScopeClassScale,
             PerIntent = PerIntent(pairs),
             PerLanguage = predictions.GroupBy(p => p.Example.Language).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g =>

@@ -54,16 +54,11 @@ public sealed class IntentModel
         return ranked;
     }
 
-    /// <summary>
-    /// The decided intent of a ranking: out of scope when the top label is the out-of-scope class or its confidence
-    /// is under the tuned threshold.
-    /// </summary>
+    /// <summary>The decided intent of a ranking under the model's tuned out-of-scope rule.</summary>
     public (string Intent, bool IsOutOfScope) Decide(IntentScore[] ranked, string outOfScopeLabel = Intents.OutOfScope)
     {
-        if (ranked.Length == 0) return (outOfScopeLabel, true);
-        var top = ranked[0];
-        var outOfScope = top.Intent == outOfScopeLabel || top.Confidence < Metadata.OutOfScopeThreshold;
-        return (outOfScope ? outOfScopeLabel : top.Intent, outOfScope);
+        var (chosen, outOfScope) = OutOfScopeDecision.Decide(ranked, Metadata.OutOfScopeThreshold, Metadata.OutOfScopeClassScale, outOfScopeLabel);
+        return (outOfScope ? outOfScopeLabel : chosen.Intent, outOfScope);
     }
 
     /// <summary>Writes the model to <paramref name="path"/> atomically (temporary file, then rename), so a watcher never sees half a file.</summary>

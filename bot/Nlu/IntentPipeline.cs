@@ -16,6 +16,7 @@ public static class IntentPipeline
             .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
             .Append(ml.Transforms.Text.ProduceNgrams("WordNgrams", "WordKeys", settings.WordNgrams, 0, true,
                 weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
+        if (settings.NormalizeBlocks) pipeline = pipeline.Append(ml.Transforms.NormalizeLpNorm("WordNgrams"));
         if (settings.CharNgrams > 0)
         {
             features.Add("CharNgrams");
@@ -23,6 +24,7 @@ public static class IntentPipeline
                 .Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", nameof(ModelInput.Text)))
                 .Append(ml.Transforms.Text.ProduceNgrams("CharNgrams", "Chars", settings.CharNgrams, 0, true,
                     weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
+            if (settings.NormalizeBlocks) pipeline = pipeline.Append(ml.Transforms.NormalizeLpNorm("CharNgrams"));
         }
         return pipeline
             .Append(ml.Transforms.Concatenate("Features", [.. features]))

@@ -21,7 +21,7 @@ public static class IntentTrainer
     /// <summary>The settings model selection chose on the repository data (used when the host trains at start-up).</summary>
     public static NluTrainingSettings DefaultSettings { get; } = new()
     {
-        Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 2, CharNgrams = 3, L2 = 0.01f,
+        Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 2, CharNgrams = 4, L2 = 1e-3f,
     };
 
     public static TrainingResult Train(IReadOnlyList<NluExample> examples, NluTrainingSettings settings,
@@ -34,7 +34,7 @@ public static class IntentTrainer
         var (fitPart, heldOut) = validation is not null
             ? (all, validation.Select(e => ModelInput.From(e.Text, e.Intent)).ToList())
             : Split(examples, all, settings);
-        double temperature = 1, threshold = 0;
+        double temperature = 1, threshold = 0, classScale = 1;
         IntentModel? model = null;
         if (heldOut.Count > 0)
         {
@@ -44,18 +44,14 @@ public static class IntentTrainer
                 .Select(h => (Scores: model.RawScores(h), Label: Array.IndexOf(labels, h.Label))).ToList();
             temperature = Calibration.FitTemperature(scored, model.Metadata.ScoresAreProbabilities);
             var calibrated = model.WithMetadata(model.Metadata with { Temperature = temperature });
-            var decisions = heldOut.Select(h =>
-            {
-                var top = calibrated.Rank(h)[0];
-                return (top.Intent, top.Confidence, h.Label);
-            }).ToList();
-            threshold = Calibration.TuneThreshold(decisions, outOfScopeLabel);
+            var rankings = heldOut.Select(h => (calibrated.Rank(h), h.Label)).ToList();
+            (threshold, classScale) = Calibration.TuneOutOfScope(rankings, outOfScopeLabel, settings.OutOfScopeRecallTarget);
         }
         if (model is null || !ReferenceEquals(fitPart, all))
             model = Fit(all, settings, new ModelMetadata { Labels = [] });
         model = model.WithMetadata(model.Metadata with
         {
-            Temperature = temperature, OutOfScopeThreshold = threshold, DataFingerprint = dataFingerprint,
+            Temperature = temperature, OutOfScopeThreshold = threshold, OutOfScopeClassScale = classScale, DataFingerprint = dataFingerprint,
         });
         return new TrainingResult(model, stopwatch.Elapsed, all.Count, heldOut.Count);
     }

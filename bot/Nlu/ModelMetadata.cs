@@ -9,6 +9,8 @@ public sealed record ModelMetadata
     public double Temperature { get; init; } = 1;
     /// <summary>Calibrated top-1 confidence below which the utterance is out of scope (0 = never).</summary>
     public double OutOfScopeThreshold { get; init; }
+    /// <summary>Factor on the out-of-scope class probability before it is compared with the best intent (tuned; 1 = plain argmax).</summary>
+    public double OutOfScopeClassScale { get; init; } = 1;
     public bool ScoresAreProbabilities { get; init; } = true;
     public string Settings { get; init; } = "";
     public string DataFingerprint { get; init; } = "";

@@ -6,13 +6,14 @@ namespace ChatService.Nlu;
 /// </summary>
 public static class ModelSelection
 {
+    /// <summary>The benchmark winners (English, Chinese), the platform-notes baseline, and two learners for the record.</summary>
     public static IReadOnlyList<NluTrainingSettings> Candidates { get; } =
     [
-        new() { Trainer = TrainerKind.SdcaMaximumEntropy, WordNgrams = 3, CharNgrams = 4, L2 = 1e-4f },
-        new() { Trainer = TrainerKind.SdcaMaximumEntropy, WordNgrams = 2, CharNgrams = 0, L2 = 1e-4f },
-        new() { Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 3, CharNgrams = 4, L2 = 0.01f },
-        new() { Trainer = TrainerKind.OneVersusAllLinearSvm, WordNgrams = 3, CharNgrams = 4, L2 = 1e-4f },
-        new() { Trainer = TrainerKind.OneVersusAllAveragedPerceptron, WordNgrams = 3, CharNgrams = 4, L2 = 0, Iterations = 10 },
+        IntentTrainer.DefaultSettings,
+        new() { Trainer = TrainerKind.SdcaMaximumEntropy, WordNgrams = 2, CharNgrams = 3, L2 = 1e-5f },
+        new() { Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 1, CharNgrams = 3, L2 = 0.01f, NormalizeBlocks = false },
+        new() { Trainer = TrainerKind.OneVersusAllLinearSvm, WordNgrams = 2, CharNgrams = 4, L2 = 1e-3f },
+        new() { Trainer = TrainerKind.OneVersusAllAveragedPerceptron, WordNgrams = 2, CharNgrams = 4, L2 = 0, Iterations = 10 },
     ];
 
     public static (NluTrainingSettings Best, IReadOnlyList<TrainerComparison> Comparison) Select(IReadOnlyList<NluExample> training)

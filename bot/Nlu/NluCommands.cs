@@ -10,10 +10,10 @@ public static class NluCommands
 {
     public const string Usage = """
         usage: ChatService nlu <command>
-          train                 train on nlu-models/intents, evaluate on nlu-models/test, write the model and reports
+          train [--quick]       (--quick: skip learner selection) train on nlu-models/intents, evaluate on nlu-models/test, write the model and reports
           eval FILE|FOLDER      evaluate the model on a YAML test file or folder
           predict "text"        print intent, confidence, alternatives, entities and language
-          bench [--only NAME] [--dev] [--trainer KIND] [--words N] [--chars N] [--l2 X] [--iters N]
+          bench [--only NAME] [--dev] [--[no-]blocknorm] [--trainer KIND] [--words N] [--chars N] [--l2 X] [--iters N]
                                 train and test the same pipeline on BANKING77, CLINC150 and SMP2017-ECDT
                                 (--dev: score on validation data, for choosing hyperparameters)
         """;
@@ -25,7 +25,7 @@ public static class NluCommands
         {
             return args.ElementAtOrDefault(1) switch
             {
-                "train" => TrainCommand.Run(context),
+                "train" => TrainCommand.Run(context, quick: args.Contains("--quick")),
                 "eval" when args.Length > 2 => EvalCommand.Run(context, args[2]),
                 "predict" when args.Length > 2 => PredictCommand.Run(context, string.Join(' ', args.Skip(2))),
                 "bench" => BenchCommand.Run(context, BenchArguments.Parse(args.Skip(2).ToArray())),

@@ -12,6 +12,7 @@ public sealed partial class NluModelService(IntentModelHolder models, IOptions<N
     ILogger<NluModelService> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan ReloadDelay = TimeSpan.FromMilliseconds(250);
+    private static readonly Lock TrainingLock = new();
     private FileSystemWatcher? watcher;
     private Timer? reloadTimer;
 
@@ -30,7 +31,14 @@ public sealed partial class NluModelService(IntentModelHolder models, IOptions<N
         {
             LogLoadFailed(logger, ModelPath, e);
         }
-        if (options.Value.WatchModelFile) Watch();
+        try
+        {
+            if (options.Value.WatchModelFile) Watch();
+        }
+        catch (IOException e) // e.g. the inotify instance limit: serve without hot reload rather than fail start-up
+        {
+            LogWatchFailed(logger, ModelPath, e);
+        }
         return Task.CompletedTask;
     }
 
@@ -49,13 +57,20 @@ public sealed partial class NluModelService(IntentModelHolder models, IOptions<N
 
     private void TrainIfStale()
     {
+        // Several hosts in one process (test suites) share the file: one trains, the others then find it fresh.
+        lock (TrainingLock) TrainIfStaleLocked();
+    }
+
+    private void TrainIfStaleLocked()
+    {
         var training = NluDataFiles.ReadTraining(DataDirectory);
         if (training.Count == 0) return;
         var fingerprint = NluDataFiles.Fingerprint(DataDirectory);
         var metadata = File.Exists(ModelPath) ? IntentModel.ReadMetadata(ModelPath) : null;
         if (metadata is not null && metadata.DataFingerprint == fingerprint) return;
         LogTraining(logger, ModelPath, metadata is null ? "it is missing or unreadable" : "the training data changed", training.Count);
-        var trained = IntentTrainer.Train(training, IntentTrainer.DefaultSettings, dataFingerprint: fingerprint);
+        var settings = IntentTrainer.DefaultSettings with { OutOfScopeRecallTarget = options.Value.OutOfScopeRecallTarget };
+        var trained = IntentTrainer.Train(training, settings, dataFingerprint: fingerprint);
         trained.Model.Save(ModelPath);
         LogTrained(logger, trained.TrainingTime.TotalSeconds, trained.Model.Metadata.Settings);
     }
@@ -112,6 +127,9 @@ public sealed partial class NluModelService(IntentModelHolder models, IOptions<N
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No NLU model at {ModelPath} and no training data: every message will be out of scope")]
     private static partial void LogNoModel(ILogger logger, string modelPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {ModelPath} for changes; the NLU model will not reload")]
+    private static partial void LogWatchFailed(ILogger logger, string modelPath, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not load the NLU model {ModelPath}; keeping the previous one")]
     private static partial void LogLoadFailed(ILogger logger, string modelPath, Exception exception);

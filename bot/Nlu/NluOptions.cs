@@ -23,6 +23,11 @@ public sealed class NluOptions
     public double AmbiguityMargin { get; set; } = 0.15;
     /// <summary>Overrides the threshold tuned at training time when set.</summary>
     public double? OutOfScopeThreshold { get; set; }
+    /// <summary>
+    /// Training: held-out out-of-scope recall the tuned threshold must reach (in-scope accuracy is maximized under
+    /// it); null tunes for the best held-out macro-F1 instead.
+    /// </summary>
+    public double? OutOfScopeRecallTarget { get; set; } = 0.85;
     /// <summary>How many alternatives a result lists after the top intent.</summary>
     public int MaxAlternatives { get; set; } = 3;
     public NluEntityOptions Entities { get; set; } = new();

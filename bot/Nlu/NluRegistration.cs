@@ -12,6 +12,7 @@ public static class NluRegistration
         services.AddSingleton(sp => new EntityExtractor(sp.GetRequiredService<IOptions<NluOptions>>().Value.Entities,
             sp.GetService<TimeProvider>()));
         services.AddSingleton<IIntentClassifier, IntentClassifier>();
+        services.AddSingleton<NluMiddleware>();
         services.AddSingleton<NluModelService>();
         services.AddHostedService(sp => sp.GetRequiredService<NluModelService>());
         return services;

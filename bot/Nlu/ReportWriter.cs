@@ -26,7 +26,7 @@ public static class ReportWriter
         var text = $"test: {report.Count} utterances, accuracy {report.Accuracy:F4}, macro-F1 {report.MacroF1:F4}";
         foreach (var language in report.PerLanguage) text += $"; {language.Language} {language.MacroF1:F4}";
         if (report.OutOfScopeRecall is { } recall) text += $"; out_of_scope recall {recall:F4}, in-scope accuracy {report.InScopeAccuracy:F4}";
-        return text + $"; threshold {report.OutOfScopeThreshold:F2}, temperature {report.Temperature:F3}";
+        return text + $"; threshold {report.OutOfScopeThreshold:F2}, class scale {report.OutOfScopeClassScale:F2}, temperature {report.Temperature:F3}";
     }
 
     public static string Markdown(EvaluationReport report)
@@ -38,7 +38,7 @@ public static class ReportWriter
         md.AppendLine($"- Test file: {report.Count} utterances; accuracy {F(report.Accuracy)}; **macro-F1 {F(report.MacroF1)}**");
         if (report.OutOfScopeRecall is { } recall)
             md.AppendLine($"- out_of_scope recall {F(recall)}; in-scope accuracy {F(report.InScopeAccuracy ?? 0)}");
-        md.AppendLine($"- Out-of-scope threshold {report.OutOfScopeThreshold:F2} and temperature {report.Temperature:F3}, both fitted on a held-out 20 % of the training data").AppendLine();
+        md.AppendLine($"- Out-of-scope threshold {report.OutOfScopeThreshold:F2}, out-of-scope class scale {report.OutOfScopeClassScale:F2} and temperature {report.Temperature:F3}, all fitted on a held-out 20 % of the training data").AppendLine();
         md.AppendLine("## Per language").AppendLine().AppendLine("| language | count | accuracy | macro-F1 |").AppendLine("|---|---|---|---|");
         foreach (var l in report.PerLanguage) md.AppendLine($"| {l.Language} | {l.Count} | {F(l.Accuracy)} | {F(l.MacroF1)} |");
         md.AppendLine().AppendLine("## Per intent").AppendLine().AppendLine("| intent | precision | recall | F1 | support |").AppendLine("|---|---|---|---|---|");

@@ -2,7 +2,8 @@ using ChatService.Nlu;
 
 namespace ChatService.Tests.Nlu;
 
-public sealed class BadInputTests(RepoModelFixture fixture) : IClassFixture<RepoModelFixture>
+[Collection(RepoModelCollection.Name)]
+public sealed class BadInputTests(RepoModelFixture fixture)
 {
     public static TheoryData<string?> BadInputs => new()
     {

@@ -2,12 +2,13 @@ using ChatService.Nlu;
 
 namespace ChatService.Tests.Nlu;
 
-public sealed class IntentModelRegressionTests(RepoModelFixture fixture) : IClassFixture<RepoModelFixture>
+[Collection(RepoModelCollection.Name)]
+public sealed class IntentModelRegressionTests(RepoModelFixture fixture)
 {
-    // The floors hold for the placeholder sample in nlu-models/ (it reaches ~0.95 macro-F1 overall, 0.9 per
-    // language). When the real training data lands, raise them to what `nlu train` reports minus a small margin.
-    private const double MacroF1Floor = 0.85;
-    private const double LanguageMacroF1Floor = 0.75;
+    // `nlu train` on the nlu-models/ data of 2026-11-23 (3,163 training, 684 test utterances) reaches macro-F1
+    // 0.938 overall, 0.905 en, 0.958 zh-Hans, 0.950 zh-Hant: the floors sit a few points below. Raise them with the data.
+    private const double MacroF1Floor = 0.91;
+    private const double LanguageMacroF1Floor = 0.87;
 
     [Fact]
     public void Train_OnRepositoryData_ReachesTheMacroF1FloorOnTheTestFiles()
@@ -33,13 +34,16 @@ public sealed class IntentModelRegressionTests(RepoModelFixture fixture) : IClas
     [Fact]
     public void Train_TwiceOnTheSameData_GivesTheSameScores()
     {
-        var again = IntentTrainer.Train(fixture.Training, IntentTrainer.DefaultSettings);
+        // Determinism is a property of the pipeline: a slice of the data keeps this test quick.
+        var slice = fixture.Training.Where((_, i) => i % 5 == 0).ToList();
+        var first = IntentTrainer.Train(slice, fixture.Settings);
+        var second = IntentTrainer.Train(slice, fixture.Settings);
         foreach (var example in fixture.Test.Take(20))
         {
             var input = ModelInput.From(example.Text);
-            Assert.Equal(fixture.Result.Model.RawScores(input), again.Model.RawScores(input));
+            Assert.Equal(first.Model.RawScores(input), second.Model.RawScores(input));
         }
-        Assert.Equal(fixture.Result.Model.Metadata.OutOfScopeThreshold, again.Model.Metadata.OutOfScopeThreshold);
+        Assert.Equal(first.Model.Metadata, second.Model.Metadata with { Labels = first.Model.Metadata.Labels });
     }
 
     [Fact]

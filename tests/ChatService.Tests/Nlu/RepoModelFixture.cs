@@ -12,14 +12,23 @@ public sealed class RepoModelFixture
         DataDirectory = Path.Combine(ContentPaths.FindContentRoot(), "nlu-models");
         Training = NluDataFiles.ReadTraining(DataDirectory);
         Test = NluDataFiles.ReadTest(DataDirectory);
-        Result = IntentTrainer.Train(Training, IntentTrainer.DefaultSettings);
+        Settings = IntentTrainer.DefaultSettings with { OutOfScopeRecallTarget = new NluOptions().OutOfScopeRecallTarget };
+        Result = IntentTrainer.Train(Training, Settings, dataFingerprint: NluDataFiles.Fingerprint(DataDirectory));
         Classifier = new IntentClassifier(new IntentModelHolder(Result.Model), new EntityExtractor(new NluEntityOptions()),
             Options.Create(new NluOptions()));
     }
 
     public string DataDirectory { get; }
+    public NluTrainingSettings Settings { get; }
     public IReadOnlyList<NluExample> Training { get; }
     public IReadOnlyList<NluExample> Test { get; }
     public TrainingResult Result { get; }
     public IntentClassifier Classifier { get; }
+}
+
+/// <summary>One trained repository model shared by every test class that needs it (training is the slow part).</summary>
+[CollectionDefinition(Name)]
+public sealed class RepoModelCollection : ICollectionFixture<RepoModelFixture>
+{
+    public const string Name = "NLU repository model";
 }
