@@ -24,6 +24,8 @@ fi
 
 dotnet build ChatService.sln -c Release --nologo -v q
 mkdir -p TestResults
+# Train the intent model once (the default learner), so the many test hosts load it instead of each training it.
+Nlu__ReportDirectory=TestResults/nlu-report dotnet bot/bin/Release/net10.0/ChatService.dll nlu train --quick
 dotnet test ChatService.sln -c Release --no-build --nologo \
   --logger "trx;LogFileName=results.trx" --results-directory TestResults "$@"
 python3 - <<'PY' 2>/dev/null || true
