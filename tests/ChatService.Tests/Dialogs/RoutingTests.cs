@@ -154,17 +154,32 @@ public sealed class RoutingTests(BotHost host)
     }
 
     [Fact]
-    public async Task Click_ThumbsDown_PutsTheMaskedQuestionInTheEditorsInbox()
+    public async Task Click_ThumbsDown_PutsTheQuestionInTheEditorsInbox()
     {
         var chat = host.Chat();
-        var answer = await chat.Send("理赔需要多长时间 我的手机13812345678").ExpectReply(r => r.Route is Routes.Faq or Routes.Clarify);
+        var answer = await chat.Send("理赔需要多长时间").ExpectReply(r => r.Route is Routes.Faq or Routes.Clarify);
         if (answer.Route == Routes.Clarify) answer = await chat.Click(answer.Buttons[0]).ExpectReply(r => r.Route == Routes.Faq);
 
         await chat.Click(answer.Buttons.First(b => b.Title == "👎")).ExpectReply(r => r.Text.Contains("人工"));
 
         var inbox = host.Services.GetRequiredService<ChatService.KnowledgeBase.Inbox.IUnansweredInbox>();
         var item = (await inbox.OpenAsync(500)).First(i => i.Kind == ChatService.KnowledgeBase.Inbox.InboxKinds.ThumbsDown && i.EntryId == answer.FaqId);
-        Assert.Contains("理赔需要多长时间", item.Question);
+        Assert.Equal("理赔需要多长时间", item.Question);
+    }
+
+    [Fact]
+    public async Task Send_QuestionWithPersonalData_ReachesTheInboxMasked()
+    {
+        var chat = host.Chat();
+        await chat.Send("手机13812345678的保单能不能买火星旅游险").ExpectReply(r => r.Route is not null);
+        var clarify = await chat.Send("asdf qwer 13812345678").ExpectReply(r => r.Route is Routes.Fallback or Routes.Clarify);
+        if (clarify.Buttons.FirstOrDefault(b => b.Title is "都不是" or "None of these") is { } none) await chat.Click(none);
+        else await chat.Click(new ButtonValue(NoneOfThese: true).ToAction("都不是"));
+
+        var inbox = host.Services.GetRequiredService<ChatService.KnowledgeBase.Inbox.IUnansweredInbox>();
+        var items = await inbox.OpenAsync(500);
+        var item = items.First(i => i.Kind == ChatService.KnowledgeBase.Inbox.InboxKinds.NoneOfThese && i.Question.StartsWith("asdf"));
         Assert.DoesNotContain("13812345678", item.Question);
+        Assert.Contains("5678", item.Question);
     }
 }
