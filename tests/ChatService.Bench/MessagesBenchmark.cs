@@ -7,7 +7,8 @@ namespace ChatService.Bench;
 
 /// <summary>
 /// Drives N concurrent conversations through <c>POST /api/messages</c> with <c>deliveryMode: expectReplies</c>
-/// (each conversation sends its next message as soon as the previous answer arrived) and reports turns/s,
+/// (each conversation sends its next message as soon as the previous answer arrived, or paced at <c>--rate</c> turns/s
+/// like a person typing, never before the previous answer arrived) and reports turns/s,
 /// latency percentiles, errors and the server's peak RSS.
 /// </summary>
 public sealed class MessagesBenchmark(BenchOptions options)
@@ -38,14 +39,23 @@ public sealed class MessagesBenchmark(BenchOptions options)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         return Task.WhenAll(Enumerable.Range(0, options.Conversations)
-            .Select(i => Task.Run(() => ConverseAsync(http, $"bench-{run}-{i}", deadline, report))));
+            .Select(i => Task.Run(() => ConverseAsync(http, $"bench-{run}-{i}", deadline, report, i))));
     }
 
-    private static async Task ConverseAsync(HttpClient http, string conversationId, long deadline, LatencyReport report)
+    private async Task ConverseAsync(HttpClient http, string conversationId, long deadline, LatencyReport report, int index)
     {
         var latencies = new List<long>(4096);
+        var interval = options.RatePerConversation > 0 ? (long)(Stopwatch.Frequency / options.RatePerConversation) : 0;
+        // Spread the conversations' first turns over one interval so they don't all fire together.
+        var next = Stopwatch.GetTimestamp() + (interval == 0 ? 0 : interval * index / Math.Max(1, options.Conversations));
         for (var turn = 0; Stopwatch.GetTimestamp() < deadline; turn++)
         {
+            if (interval > 0)
+            {
+                var wait = next - Stopwatch.GetTimestamp();
+                if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
+                next = Math.Max(next + interval, Stopwatch.GetTimestamp());
+            }
             using var content = new ByteArrayContent(Body(conversationId, turn));
             content.Headers.ContentType = new("application/json");
             var start = Stopwatch.GetTimestamp();

@@ -10,7 +10,7 @@ var modes = new Dictionary<string, Func<BenchOptions, Task<int>>>(StringComparer
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: ChatService.Bench <{string.Join("|", modes.Keys)}> [--url U] [--conversations N] [--seconds S] [--warmup S] [--pid P]");
+    Console.Error.WriteLine($"usage: ChatService.Bench <{string.Join("|", modes.Keys)}> [--url U] [--conversations N] [--seconds S] [--warmup S] [--pid P] [--rate TURNS_PER_SECOND_PER_CONVERSATION]");
     return 2;
 }
 try
