@@ -47,18 +47,22 @@ public sealed class MessageRouter(
         }
         if (button?.Intent is { } intent)
             return RouteIntent(intent, 1.0, "", language, offerPerson, result);
-        if (string.IsNullOrWhiteSpace(text) && activity.Attachments is { Count: > 0 } files)
-            return new(talk.FilesReceived(language, files.Select(f => f.Name ?? "").ToList()),
-                new TurnDiagnostics(language, Routes.Fallback)) { Understood = null };
+        var files = activity.Attachments?.Where(a => a.ContentUrl is not null).Select(a => a.Name ?? "").ToList() ?? [];
+        if (string.IsNullOrWhiteSpace(text) && files.Count > 0) return FilesReceived(files, language);
 
         if (button is null && !string.IsNullOrWhiteSpace(text)) data.LastQuestion = inbox.Mask(text);
         var routed = RouteText(text, result, language, offerPerson);
+        // A file with a caption the bot can't place ("现场照片") is still a file the customer sent: confirm it.
+        if (files.Count > 0 && routed.Diagnostics.Route == Routes.Fallback) return FilesReceived(files, language);
         if (routed.Diagnostics.Route == Routes.Clarify)
             await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.LowConfidence, null, conversationId, cancellationToken);
         else if (routed.Diagnostics.Route == Routes.Fallback && routed.Diagnostics.Intent == Intents.Faq)
             await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.NoAnswer, null, conversationId, cancellationToken);
         return routed;
     }
+
+    private RoutedReply FilesReceived(IReadOnlyList<string> files, string language) =>
+        new(talk.FilesReceived(language, files), new TurnDiagnostics(language, Routes.Fallback)) { Understood = null };
 
     private RoutedReply RouteText(string text, IntentResult result, string language, bool offerPerson)
     {

@@ -182,4 +182,12 @@ public sealed class RoutingTests(BotHost host)
         Assert.DoesNotContain("13812345678", item.Question);
         Assert.Contains("5678", item.Question);
     }
+
+    [Fact]
+    public async Task SendFiles_WithACaptionTheBotCannotPlace_ConfirmsTheFiles()
+    {
+        var reply = await host.Chat().SendFiles("scene.jpg", caption: "现场照片").ExpectReply(r => r.Route == Routes.Fallback);
+
+        Assert.Contains("scene.jpg", reply.Text);
+    }
 }

@@ -36,11 +36,12 @@ public sealed class ChatScript(TurnRunner runner, BufferingSender sender, string
 
     public Task<BotReply> Send(string text) => Run(new Activity { Type = ActivityTypes.Message, Text = text });
 
-    /// <summary>Sends files without words, as Web Chat does after an upload.</summary>
-    public Task<BotReply> SendFiles(params string[] names) => Run(new Activity
+    /// <summary>Sends a file (with an optional caption), as Web Chat does after an upload.</summary>
+    public Task<BotReply> SendFiles(string name, string? caption = null) => Run(new Activity
     {
         Type = ActivityTypes.Message,
-        Attachments = names.Select(n => new Attachment { Name = n, ContentType = "image/png", ContentUrl = $"http://127.0.0.1/files/{n}" }).ToList(),
+        Text = caption,
+        Attachments = [new Attachment { Name = name, ContentType = "image/png", ContentUrl = $"http://127.0.0.1/files/{name}" }],
     });
 
     /// <summary>Clicks a button of the last reply, as Web Chat sends a messageBack.</summary>
