@@ -144,7 +144,7 @@ public sealed class TurnRunnerTests
         var typing = new TypingMiddleware(Options.Create(new PipelineOptions { TypingDelay = TimeSpan.FromMilliseconds(10), TypingInterval = TimeSpan.FromSeconds(5) }));
         var runner = Runner(new DelegateBot(async (tc, ct) =>
         {
-            await Task.Delay(300, ct);
+            await Task.Delay(1000, ct); // far longer than the 10 ms typing delay, even on a busy machine
             await tc.SendActivityAsync("done", ct);
         }), null, typing);
 

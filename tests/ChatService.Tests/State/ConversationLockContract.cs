@@ -50,7 +50,8 @@ public abstract class ConversationLockContract
     public async Task AcquireAsync_TurnLongerThanTheLease_StaysExclusiveWhileHeld()
     {
         // The holder renews its lease, so a long turn keeps the lock well past LockLease.
-        var locks = Instances(2, new StateOptions { LockLease = TimeSpan.FromMilliseconds(800), LockWait = TimeSpan.FromMilliseconds(2500) });
+        // Lease and wait are long enough that a busy CI machine delaying one renewal does not read as a lost lease.
+        var locks = Instances(2, new StateOptions { LockLease = TimeSpan.FromSeconds(2), LockWait = TimeSpan.FromSeconds(5) });
         var conversationId = NewConversation();
         await using var held = await locks[0].AcquireAsync(conversationId);
 
@@ -75,7 +76,7 @@ public abstract class ConversationLockContract
     [Fact]
     public async Task AcquireAsync_OtherConversation_IsNotBlocked()
     {
-        var locks = Instances(2, new StateOptions { LockLease = TimeSpan.FromSeconds(30), LockWait = TimeSpan.FromMilliseconds(300) });
+        var locks = Instances(2, new StateOptions { LockLease = TimeSpan.FromSeconds(30), LockWait = TimeSpan.FromSeconds(5) });
         await using var held = await locks[0].AcquireAsync(NewConversation());
 
         await using var other = await locks[1].AcquireAsync(NewConversation());
