@@ -1,12 +1,19 @@
 namespace ChatService.State;
 
-/// <summary>The one storage-key scheme. Every room builds its keys here.</summary>
+/// <summary>The one storage-key scheme. Every room builds its keys in the shared state store here.</summary>
 public static class StateKeys
 {
     public static string Conversation(string conversationId) => $"conv:{conversationId}";
-    public static string User(string channelId, string userId) => $"user:{channelId}:{userId}";
     public static string Lock(string conversationId) => $"lock:{conversationId}";
     public static string DirectLineConversation(string conversationId) => $"dl:conv:{conversationId}";
     public static string DirectLineStream(string conversationId) => $"dl:stream:{conversationId}";
-    public static string ConversationReference(string conversationId) => $"ref:{conversationId}";
+
+    /// <summary>A Connector serviceUrl that arrived with a validated token (trusted for proactive sends).</summary>
+    public static string TrustedServiceUrl(string normalizedServiceUrl) => $"botframework:serviceurl:{normalizedServiceUrl}";
+
+    /// <summary>The number of the latest knowledge-base publish; every instance polls it and reloads when it changes.</summary>
+    public const string KnowledgeBasePublish = "kb:publish";
+
+    /// <summary>👍/👎 counts of one FAQ entry.</summary>
+    public static string FaqFeedback(string faqId) => $"kb:feedback:{faqId}";
 }

@@ -14,18 +14,16 @@ public sealed class FaqFeedbackStore(IStateStore store)
 {
     private const int Attempts = 5;
 
-    public static string Key(string faqId) => $"kb:feedback:{faqId}";
-
     public async Task<FaqFeedbackCounts> RecordAsync(string faqId, bool helpful, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var item = await store.ReadAsync(Key(faqId), cancellationToken);
+            var item = await store.ReadAsync(StateKeys.FaqFeedback(faqId), cancellationToken);
             var counts = item is null ? new FaqFeedbackCounts(0, 0) : JsonSerializer.Deserialize<FaqFeedbackCounts>(item.Value)!;
             var next = helpful ? counts with { Up = counts.Up + 1 } : counts with { Down = counts.Down + 1 };
             try
             {
-                await store.WriteAsync(Key(faqId), JsonSerializer.Serialize(next), item?.ETag ?? "*", null, cancellationToken);
+                await store.WriteAsync(StateKeys.FaqFeedback(faqId), JsonSerializer.Serialize(next), item?.ETag ?? "*", null, cancellationToken);
                 return next;
             }
             catch (ETagConflictException) when (attempt < Attempts)
@@ -37,7 +35,7 @@ public sealed class FaqFeedbackStore(IStateStore store)
 
     public async Task<FaqFeedbackCounts> ReadAsync(string faqId, CancellationToken cancellationToken)
     {
-        var item = await store.ReadAsync(Key(faqId), cancellationToken);
+        var item = await store.ReadAsync(StateKeys.FaqFeedback(faqId), cancellationToken);
         return item is null ? new FaqFeedbackCounts(0, 0) : JsonSerializer.Deserialize<FaqFeedbackCounts>(item.Value)!;
     }
 }

@@ -46,11 +46,11 @@ public sealed partial class KnowledgeBaseSync(
         {
             for (var attempt = 0; attempt < 5; attempt++)
             {
-                var current = await state.ReadAsync(KnowledgeBaseKeys.PublishNumber, cancellationToken);
+                var current = await state.ReadAsync(StateKeys.KnowledgeBasePublish, cancellationToken);
                 if (current is not null && long.TryParse(current.Value, CultureInfo.InvariantCulture, out var stored) && stored >= number) break;
                 try
                 {
-                    await state.WriteAsync(KnowledgeBaseKeys.PublishNumber, number.ToString(CultureInfo.InvariantCulture), current?.ETag ?? "*", null, cancellationToken);
+                    await state.WriteAsync(StateKeys.KnowledgeBasePublish, number.ToString(CultureInfo.InvariantCulture), current?.ETag ?? "*", null, cancellationToken);
                     break;
                 }
                 catch (ETagConflictException) { /* another instance announced meanwhile; compare again */ }
@@ -75,7 +75,7 @@ public sealed partial class KnowledgeBaseSync(
                 // Every tenth tick the store itself is asked too, in case an announcement was lost.
                 var changed = ++tick % 10 == 0
                     ? await store.PublishNumberAsync(stoppingToken) != LoadedPublishNumber
-                    : await state.ReadAsync(KnowledgeBaseKeys.PublishNumber, stoppingToken) is { } announced
+                    : await state.ReadAsync(StateKeys.KnowledgeBasePublish, stoppingToken) is { } announced
                       && announced.Value != LoadedPublishNumber.ToString(CultureInfo.InvariantCulture);
                 if (changed || Today() != _loadedDay) await ReloadAsync(stoppingToken);
             }

@@ -23,7 +23,7 @@ public sealed class TrustedServiceUrls(IStateStore store, IOptions<BotFrameworkO
         var normalized = Normalize(serviceUrl);
         var now = clock.GetUtcNow();
         if (_known.TryGetValue(normalized, out var since) && now - since < RenewAfter) return;
-        await store.WriteAsync(Key(normalized), now.ToString("O", CultureInfo.InvariantCulture), null, TimeToLive, cancellationToken);
+        await store.WriteAsync(StateKeys.TrustedServiceUrl(normalized), now.ToString("O", CultureInfo.InvariantCulture), null, TimeToLive, cancellationToken);
         _known[normalized] = now;
     }
 
@@ -32,13 +32,10 @@ public sealed class TrustedServiceUrls(IStateStore store, IOptions<BotFrameworkO
         if (!options.Value.AuthenticationEnabled) return true;
         var normalized = Normalize(serviceUrl);
         if (_known.ContainsKey(normalized)) return true;
-        if (await store.ReadAsync(Key(normalized), cancellationToken) is null) return false;
+        if (await store.ReadAsync(StateKeys.TrustedServiceUrl(normalized), cancellationToken) is null) return false;
         _known.TryAdd(normalized, DateTimeOffset.MinValue); // known, but let the next validated request renew it
         return true;
     }
-
-    // The one key for this room's entries; see the report: StateKeys should own it.
-    internal static string Key(string normalizedServiceUrl) => $"botframework:serviceurl:{normalizedServiceUrl}";
 
     // serviceUrls are compared case-insensitively by the protocol; a trailing slash does not make another service.
     private static string Normalize(string serviceUrl) => serviceUrl.TrimEnd('/').ToLowerInvariant();
