@@ -1,3 +1,4 @@
+using ChatService.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -142,7 +143,7 @@ public sealed class TranscriptsApiTests : IAsyncLifetime
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, string role)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Add(TestStaffAuthHandler.RoleHeader, role);
+        request.SignInAs($"test-{role}", role);
         return _http.SendAsync(request);
     }
 }

@@ -1,3 +1,4 @@
+using ChatService.Tests.Support;
 using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
@@ -39,7 +40,7 @@ public sealed class TranscriptsApiWithoutKeyTests : IAsyncLifetime
     {
         using var http = new HttpClient { BaseAddress = _factory.ClientOptions.BaseAddress };
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/transcripts/conversations/any/originals");
-        request.Headers.Add(TestStaffAuthHandler.RoleHeader, "admin");
+        request.SignInAs("test-admin", "admin");
 
         var response = await http.SendAsync(request);
 

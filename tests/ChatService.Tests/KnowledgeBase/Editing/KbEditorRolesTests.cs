@@ -1,3 +1,4 @@
+using ChatService.Tests.Support;
 using System.Net;
 
 namespace ChatService.Tests.KnowledgeBase.Editing;

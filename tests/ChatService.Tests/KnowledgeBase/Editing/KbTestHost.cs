@@ -1,3 +1,4 @@
+using ChatService.Tests.Support;
 using System.Net.Http.Json;
 using ChatService.KnowledgeBase.Search;
 using ChatService.State;
@@ -52,15 +53,12 @@ public sealed class KbTestHost : IAsyncDisposable
                         options.DefaultAuthenticateScheme = TestSignInHandler.SchemeName;
                         options.DefaultChallengeScheme = TestSignInHandler.SchemeName;
                         options.DefaultForbidScheme = TestSignInHandler.SchemeName;
-                    })
-                    .AddScheme<TestSignInOptions, TestSignInHandler>(TestSignInHandler.SchemeName, options =>
-                    {
-                        options.DefaultUser = defaultUser;
-                        options.DefaultRoles = defaultRoles;
                     });
-                // The staff policies name the staff scheme; forward it to the stand-in too.
-                services.PostConfigure<Microsoft.AspNetCore.Authentication.PolicySchemeOptions>(ChatService.Staff.StaffSchemes.Staff,
-                    options => options.ForwardDefaultSelector = _ => TestSignInHandler.SchemeName);
+                services.AddTestStaffSignIn(options =>
+                {
+                    options.DefaultUser = defaultUser;
+                    options.DefaultRoles = defaultRoles;
+                });
             });
         });
         factory.UseKestrel(0);

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChatService.Tests.KnowledgeBase.Editing;
+namespace ChatService.Tests.Support;
 
 /// <summary>Options of <see cref="TestSignInHandler"/>: who an unmarked request is (null = anonymous).</summary>
 public sealed class TestSignInOptions : AuthenticationSchemeOptions
@@ -14,7 +15,7 @@ public sealed class TestSignInOptions : AuthenticationSchemeOptions
 }
 
 /// <summary>
-/// Stands in for the real staff sign-in (built on another branch) in tests only: the user name and roles come from
+/// Stands in for the real staff sign-in (tested on its own in Staff/) in tests only, so they can pick any user and role: the user name and roles come from
 /// the X-Test-User and X-Test-Roles headers. No header means anonymous, unless a default user is configured (the
 /// browser tests, where Chromium cannot add headers; there a "test-user" cookie may name another user).
 /// </summary>
@@ -39,5 +40,24 @@ public sealed class TestSignInHandler(IOptionsMonitor<TestSignInOptions> options
         claims.AddRange(roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => new Claim(ClaimTypes.Role, r)));
         var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}
+
+/// <summary>Registers <see cref="TestSignInHandler"/> and points the staff policies' scheme at it.</summary>
+public static class TestSignIn
+{
+    public static IServiceCollection AddTestStaffSignIn(this IServiceCollection services, Action<TestSignInOptions>? configure = null)
+    {
+        services.AddAuthentication().AddScheme<TestSignInOptions, TestSignInHandler>(TestSignInHandler.SchemeName, options => configure?.Invoke(options));
+        services.PostConfigure<PolicySchemeOptions>(ChatService.Staff.StaffSchemes.Staff,
+            options => options.ForwardDefaultSelector = _ => TestSignInHandler.SchemeName);
+        return services;
+    }
+
+    /// <summary>Signs a request in as <paramref name="user"/> with <paramref name="roles"/> (comma-separated).</summary>
+    public static void SignInAs(this HttpRequestMessage request, string user, string roles)
+    {
+        request.Headers.Add(TestSignInHandler.UserHeader, user);
+        request.Headers.Add(TestSignInHandler.RolesHeader, roles);
     }
 }
