@@ -1,4 +1,5 @@
 using ChatService.Channels.Protocol;
+using ChatService.Nlu;
 using ChatService.State;
 
 namespace ChatService.Pipeline;
@@ -76,11 +77,15 @@ public sealed partial class TurnRunner(
         if (turnContext.Activity.Type != ActivityTypes.Message) return;
         try
         {
-            var zh = CustomerLanguage.IsChinese(turnContext.Activity);
-            await turnContext.SendActivityAsync(zh
-                ? "抱歉，系统刚才出了点问题，您的消息我们已收到。请稍后再试，或输入“人工”联系客服。"
-                : "Sorry, something went wrong on our side. We received your message; please try again in a moment, or type \"agent\" to reach a person.",
-                cancellationToken);
+            // The same detection the bot answers with, so the apology comes in the customer's language and script.
+            var language = LanguageDetector.Detect(turnContext.Activity.Text, turnContext.Activity.Locale).Reply;
+            const string Chinese = "抱歉，系统刚才出了点问题，您的消息我们已收到。请稍后再试，或输入“人工”联系客服。";
+            await turnContext.SendActivityAsync(language switch
+            {
+                NluLanguages.English => "Sorry, something went wrong on our side. We received your message; please try again in a moment, or type \"agent\" to reach a person.",
+                NluLanguages.TraditionalChinese => ScriptConverter.ToTraditional(Chinese),
+                _ => Chinese,
+            }, cancellationToken);
         }
         catch (Exception ex)
         {
