@@ -1,3 +1,4 @@
+using ChatService.Backends;
 using ChatService.Channels;
 using ChatService.Channels.BotFramework;
 using ChatService.Channels.DirectLine;
@@ -41,6 +42,7 @@ public static class ChatServiceHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddState(configuration);
+        services.AddBackends(configuration);
         services.AddTranscripts(configuration);
         services.AddPipeline(configuration);
         services.AddKnowledgeBase(configuration);

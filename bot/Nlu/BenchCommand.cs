@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatService.Backends;
 using Microsoft.Extensions.Options;
 
 namespace ChatService.Nlu;
@@ -66,16 +67,17 @@ public static class BenchCommand
             if (example.Intent == dataset.OutOfScopeLabel) { outOfScope++; if (intent == dataset.OutOfScopeLabel) caught++; }
             else { inScope++; if (intent == example.Intent) correctInScope++; }
         }
-        var (p50, p99) = Latency(model, dataset.Test, options);
+        var (p50, p99) = Latency(model, dataset.Test, options, new IdentifierFormats());
         var line = $"{dataset.Name,-13} accuracy {100.0 * correctInScope / inScope:F2} % ({inScope} in-scope)";
         if (outOfScope > 0) line += $", out-of-scope recall {100.0 * caught / outOfScope:F1} % (threshold {model.Metadata.OutOfScopeThreshold:F2}, class scale {model.Metadata.OutOfScopeClassScale:F2})";
         return line + $", training {trained.TrainingTime.TotalSeconds:F1} s wall / {cpu.TotalSeconds:F1} s CPU ({trained.TrainingCount} examples), " +
             $"latency p50 {p50:F3} ms p99 {p99:F3} ms  [{settings}]";
     }
 
-    internal static (double P50, double P99) Latency(IntentModel model, IReadOnlyList<NluExample> test, NluOptions options)
+    internal static (double P50, double P99) Latency(IntentModel model, IReadOnlyList<NluExample> test, NluOptions options,
+        IdentifierFormats identifiers)
     {
-        var classifier = new IntentClassifier(new IntentModelHolder(model), new EntityExtractor(options.Entities),
+        var classifier = new IntentClassifier(new IntentModelHolder(model), new EntityExtractor(identifiers),
             Options.Create(options));
         foreach (var example in test.Take(200)) classifier.Classify(example.Text); // warm-up
         var times = new double[test.Count];

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
+using ChatService.Backends;
 
 namespace ChatService.Nlu;
 
 /// <summary>
-/// Finds policy and claim numbers (formats from <see cref="NluEntityOptions"/>), emails, ID numbers, mobile phones,
+/// Finds policy and claim numbers (formats from <see cref="IdentifierFormats"/>), emails, ID numbers, mobile phones,
 /// money, dates and times in Chinese and English text. Pure rules; thread-safe. Earlier kinds win overlaps in that
 /// order. Offsets refer to the original text (width folding keeps them).
 /// </summary>
@@ -14,10 +15,10 @@ public sealed class EntityExtractor
     private readonly Regex claimNumber;
     private readonly TimeProvider clock;
 
-    public EntityExtractor(NluEntityOptions options, TimeProvider? clock = null)
+    public EntityExtractor(IdentifierFormats formats, TimeProvider? clock = null)
     {
-        policyNumber = Identifier(options.PolicyNumberPattern);
-        claimNumber = Identifier(options.ClaimNumberPattern);
+        policyNumber = Identifier(formats.PolicyNumberPattern);
+        claimNumber = Identifier(formats.ClaimNumberPattern);
         this.clock = clock ?? TimeProvider.System;
     }
 

@@ -9,7 +9,7 @@ public static class EvalCommand
         var test = NluDataFiles.ReadFolder(context.Resolve(path));
         var report = IntentEvaluator.Evaluate(model, test);
         Console.WriteLine(ReportWriter.Summary(report));
-        var (p50, p99) = BenchCommand.Latency(model, test, context.Options);
+        var (p50, p99) = BenchCommand.Latency(model, test, context.Options, context.Identifiers);
         Console.WriteLine($"latency per utterance (normalize + language + entities + classify): p50 {p50:F3} ms, p99 {p99:F3} ms");
         foreach (var error in report.Errors.Take(30))
             Console.WriteLine($"  {error.Language,-7} {error.Expected,-14} → {error.Predicted,-14} {error.Confidence:F2}  {error.Text}");

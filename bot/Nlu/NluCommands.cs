@@ -1,3 +1,4 @@
+using ChatService.Backends;
 using ChatService.Hosting;
 
 namespace ChatService.Nlu;
@@ -46,7 +47,7 @@ public static class NluCommands
 }
 
 /// <summary>Options and resolved paths shared by the commands.</summary>
-public sealed record NluCommandContext(NluOptions Options, string ContentRoot)
+public sealed record NluCommandContext(NluOptions Options, IdentifierFormats Identifiers, string ContentRoot)
 {
     public string DataDirectory => Resolve(Options.DataDirectory);
     public string ModelPath => Resolve(Options.ModelPath);
@@ -76,6 +77,6 @@ public sealed record NluCommandContext(NluOptions Options, string ContentRoot)
             .AddEnvironmentVariables().AddEnvironmentVariables(ChatServiceHost.EnvironmentPrefix).Build();
         var options = new NluOptions();
         configuration.GetSection(NluOptions.SectionName).Bind(options);
-        return new NluCommandContext(options, root);
+        return new NluCommandContext(options, IdentifierFormats.From(configuration), root);
     }
 }

@@ -30,12 +30,4 @@ public sealed class NluOptions
     public double? OutOfScopeRecallTarget { get; set; } = 0.85;
     /// <summary>How many alternatives a result lists after the top intent.</summary>
     public int MaxAlternatives { get; set; } = 3;
-    public NluEntityOptions Entities { get; set; } = new();
-}
-
-/// <summary>The <c>Nlu:Entities</c> section: identifier formats, which are company configuration.</summary>
-public sealed class NluEntityOptions
-{
-    public string PolicyNumberPattern { get; set; } = @"P\d{8}";
-    public string ClaimNumberPattern { get; set; } = @"CL\d{11}";
 }

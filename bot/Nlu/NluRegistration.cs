@@ -1,3 +1,4 @@
+using ChatService.Backends;
 using Microsoft.Extensions.Options;
 
 namespace ChatService.Nlu;
@@ -9,7 +10,7 @@ public static class NluRegistration
     {
         services.Configure<NluOptions>(configuration.GetSection(NluOptions.SectionName));
         services.AddSingleton<IntentModelHolder>();
-        services.AddSingleton(sp => new EntityExtractor(sp.GetRequiredService<IOptions<NluOptions>>().Value.Entities,
+        services.AddSingleton(sp => new EntityExtractor(sp.GetRequiredService<IOptions<IdentifierFormats>>().Value,
             sp.GetService<TimeProvider>()));
         services.AddSingleton<IIntentClassifier, IntentClassifier>();
         services.AddSingleton<NluMiddleware>();

@@ -16,7 +16,7 @@ public static class PredictCommand
     public static int Run(NluCommandContext context, string text)
     {
         var model = IntentModel.Load(context.ModelPath);
-        var classifier = new IntentClassifier(new IntentModelHolder(model), new EntityExtractor(context.Options.Entities),
+        var classifier = new IntentClassifier(new IntentModelHolder(model), new EntityExtractor(context.Identifiers),
             Options.Create(context.Options));
         Console.WriteLine(JsonSerializer.Serialize(classifier.Classify(text), Json));
         return 0;

@@ -1,5 +1,3 @@
-using ChatService.Transcripts.Masking;
-
 namespace ChatService.Transcripts;
 
 /// <summary>The <c>Transcripts</c> section. The database lives at <c>{Storage:DataDirectory}/transcripts.db</c>.</summary>
@@ -18,6 +16,4 @@ public sealed class TranscriptsOptions
 
     /// <summary>Most appends committed in one transaction by the group-commit writer.</summary>
     public int MaxBatchSize { get; set; } = 256;
-
-    public MaskingOptions Masking { get; set; } = new();
 }

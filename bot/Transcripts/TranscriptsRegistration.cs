@@ -14,7 +14,6 @@ public static class TranscriptsRegistration
     {
         var section = configuration.GetSection(TranscriptsOptions.Section);
         services.Configure<TranscriptsOptions>(section);
-        services.Configure<MaskingOptions>(section.GetSection("Masking"));
         services.AddSingleton<PiiMasker>();
         services.AddSingleton(sp => TranscriptEncryption.FromOptions(sp.GetRequiredService<IOptions<TranscriptsOptions>>().Value)!);
         services.AddSingleton(sp => new TranscriptEntryFactory(

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ChatService.Backends;
 using Microsoft.Extensions.Options;
 
 namespace ChatService.Transcripts.Masking;
@@ -34,15 +35,15 @@ public sealed class PiiMasker
     private readonly Regex _policyNumber;
     private readonly Regex _claimNumber;
 
-    public PiiMasker(IOptions<MaskingOptions> options) : this(options.Value) { }
+    public PiiMasker(IOptions<IdentifierFormats> formats) : this(formats.Value) { }
 
-    public PiiMasker(MaskingOptions options)
+    public PiiMasker(IdentifierFormats formats)
     {
-        _policyNumber = Word(options.PolicyNumberPattern, "PolicyNumberPattern");
-        _claimNumber = Word(options.ClaimNumberPattern, "ClaimNumberPattern");
+        _policyNumber = Word(formats.PolicyNumberPattern, "PolicyNumberPattern");
+        _claimNumber = Word(formats.ClaimNumberPattern, "ClaimNumberPattern");
     }
 
-    public PiiMasker() : this(new MaskingOptions()) { }
+    public PiiMasker() : this(new IdentifierFormats()) { }
 
     public string Mask(string text)
     {

@@ -1,3 +1,4 @@
+using ChatService.Backends;
 using ChatService.Nlu;
 
 namespace ChatService.Tests.Nlu;
@@ -49,7 +50,7 @@ public sealed class BadInputTests(RepoModelFixture fixture)
     [Fact]
     public void Classify_WithoutModel_IsOutOfScopeAndStillFindsEntities()
     {
-        var classifier = new IntentClassifier(new IntentModelHolder(), new EntityExtractor(new NluEntityOptions()),
+        var classifier = new IntentClassifier(new IntentModelHolder(), new EntityExtractor(new IdentifierFormats()),
             Microsoft.Extensions.Options.Options.Create(new NluOptions()));
         var result = classifier.Classify("保单P12345678");
         Assert.False(classifier.IsReady);

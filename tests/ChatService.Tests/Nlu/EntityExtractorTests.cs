@@ -1,3 +1,4 @@
+using ChatService.Backends;
 using ChatService.Nlu;
 
 namespace ChatService.Tests.Nlu;
@@ -6,7 +7,7 @@ public sealed class EntityExtractorTests
 {
     // Monday 23 November 2026.
     private static readonly DateOnly Today = new(2026, 11, 23);
-    private readonly EntityExtractor extractor = new(new NluEntityOptions());
+    private readonly EntityExtractor extractor = new(new IdentifierFormats());
 
     [Theory]
     // policy and claim numbers, in each language
@@ -77,7 +78,7 @@ public sealed class EntityExtractorTests
     [Fact]
     public void Extract_UsesConfiguredIdentifierFormats()
     {
-        var custom = new EntityExtractor(new NluEntityOptions { PolicyNumberPattern = @"AX-\d{6}", ClaimNumberPattern = @"C\d{4}" });
+        var custom = new EntityExtractor(new IdentifierFormats { PolicyNumberPattern = @"AX-\d{6}", ClaimNumberPattern = @"C\d{4}" });
         var entities = custom.Extract("policy ax-123456 claim C1234 and P12345678", Today);
         Assert.Equal(["policy_number:AX-123456", "claim_number:C1234"], entities.Select(e => $"{e.Type}:{e.Value}"));
     }

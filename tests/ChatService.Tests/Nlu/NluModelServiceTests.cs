@@ -1,3 +1,4 @@
+using ChatService.Backends;
 using ChatService.Nlu;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,7 @@ public sealed class NluModelServiceTests : IDisposable
         new HostingEnvironment { ContentRootPath = folder }, NullLogger<NluModelService>.Instance);
 
     private IntentClassifier Classifier() =>
-        new(holder, new EntityExtractor(new NluEntityOptions()), Options.Create(new NluOptions()));
+        new(holder, new EntityExtractor(new IdentifierFormats()), Options.Create(new NluOptions()));
 
     /// <summary>A two-intent model where "hello" means <paramref name="helloIntent"/>.</summary>
     private static IntentModel TinyModel(string helloIntent, string otherIntent)

@@ -1,3 +1,4 @@
+using ChatService.Backends;
 using ChatService.Hosting;
 using ChatService.Nlu;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ public sealed class RepoModelFixture
         Test = NluDataFiles.ReadTest(DataDirectory);
         Settings = IntentTrainer.DefaultSettings with { OutOfScopeRecallTarget = new NluOptions().OutOfScopeRecallTarget };
         Result = IntentTrainer.Train(Training, Settings, dataFingerprint: NluDataFiles.Fingerprint(DataDirectory));
-        Classifier = new IntentClassifier(new IntentModelHolder(Result.Model), new EntityExtractor(new NluEntityOptions()),
+        Classifier = new IntentClassifier(new IntentModelHolder(Result.Model), new EntityExtractor(new IdentifierFormats()),
             Options.Create(new NluOptions()));
     }
 

@@ -1,3 +1,4 @@
+using ChatService.Backends;
 using ChatService.Transcripts.Masking;
 
 namespace ChatService.Tests.Transcripts;
@@ -94,14 +95,14 @@ public sealed class PiiMaskerTests
     [Fact]
     public void Mask_ConfiguredPolicyPattern_IsUsed()
     {
-        var masker = new PiiMasker(new MaskingOptions { PolicyNumberPattern = @"AX-\d{6}" });
+        var masker = new PiiMasker(new IdentifierFormats { PolicyNumberPattern = @"AX-\d{6}" });
         Assert.Equal("保单 *****3456，旧号 P12345678", masker.Mask("保单 AX-123456，旧号 P12345678"));
     }
 
     [Fact]
     public void Constructor_InvalidPattern_ThrowsNamingTheSetting()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => new PiiMasker(new MaskingOptions { ClaimNumberPattern = "CL(" }));
+        var ex = Assert.Throws<InvalidOperationException>(() => new PiiMasker(new IdentifierFormats { ClaimNumberPattern = "CL(" }));
         Assert.Contains("ClaimNumberPattern", ex.Message);
     }
 

@@ -15,9 +15,10 @@ public sealed class TranscriptsHostTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private WebApplicationFactory<Program> Factory(string? encryptionKey = null) =>
+    private WebApplicationFactory<Program> Factory(string? encryptionKey = null, string? policyNumberPattern = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            if (policyNumberPattern is not null) builder.UseSetting("Backends:Identifiers:PolicyNumberPattern", policyNumberPattern);
             builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("Storage:DataDirectory", _directory.Path);
             builder.UseSetting("Transcripts:EncryptionKey", encryptionKey ?? "");
@@ -42,6 +43,23 @@ public sealed class TranscriptsHostTests : IDisposable
         Assert.Equal(sender.Sent.Count(a => a.Type != "typing"), replies.Count);
         Assert.NotEmpty(replies);
         Assert.All(replies, r => Assert.Equal(TranscriptDirection.Outbound, r.Direction));
+    }
+
+    [Fact]
+    public async Task Turn_CompanyPolicyFormatConfiguredOnce_IsBothRecognisedAndMasked()
+    {
+        await using var factory = Factory(policyNumberPattern: @"AX-\d{6}");
+        var store = factory.Services.GetRequiredService<ITranscriptStore>();
+        var runner = factory.Services.GetRequiredService<TurnRunner>();
+
+        var sender = new BufferingSender();
+        await runner.ProcessAsync(TranscriptActivities.UserMessage("format-conv", "查一下保单 AX-123456"), sender, CancellationToken.None);
+
+        var reply = sender.Sent.First(a => a.Type == "message");
+        var entities = ChatService.Dialogs.Diagnostics.Read(reply)?["entities"]?.ToJsonString() ?? "";
+        Assert.Contains("AX-123456", entities);
+        var entries = await store.GetConversationAsync("format-conv");
+        Assert.Equal("查一下保单 *****3456", entries[0].MaskedText);
     }
 
     [Fact]
