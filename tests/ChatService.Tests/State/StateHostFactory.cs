@@ -12,10 +12,14 @@ namespace ChatService.Tests.State;
 public sealed class StateHostFactory(string redisConnectionString, Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>Further settings of this instance (e.g. its own <c>Storage:DataDirectory</c>).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => configureServices?.Invoke(services));
     }
 

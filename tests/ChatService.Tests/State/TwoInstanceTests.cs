@@ -11,7 +11,8 @@ namespace ChatService.Tests.State;
 /// <summary>
 /// Two real service instances on one redis-server serve one conversation, turn by turn alternately and at
 /// once, without losing state or activities. The turns go through each instance's <see cref="TurnRunner"/>
-/// with a buffering sender (the expectReplies shape): /api/messages is not on this branch yet.
+/// with a counting bot, so the exact count proves no update was lost; <see cref="TwoInstanceMessagesTests"/> does the
+/// same over HTTP through /api/messages with the real bot.
 /// </summary>
 public sealed class TwoInstanceTests
 {
