@@ -8,6 +8,10 @@ public static class StateKeys
     public static string DirectLineConversation(string conversationId) => $"dl:conv:{conversationId}";
     public static string DirectLineStream(string conversationId) => $"dl:stream:{conversationId}";
 
+    /// <summary>An uploaded file's bytes and its description (content type, name, length).</summary>
+    public static string DirectLineUpload(string conversationId, string fileId) => $"dl:upload:{conversationId}:{fileId}";
+    public static string DirectLineUploadInfo(string conversationId, string fileId) => $"dl:upload-info:{conversationId}:{fileId}";
+
     /// <summary>A Connector serviceUrl that arrived with a validated token (trusted for proactive sends).</summary>
     public static string TrustedServiceUrl(string normalizedServiceUrl) => $"botframework:serviceurl:{normalizedServiceUrl}";
 

@@ -24,6 +24,7 @@ public static class StateRegistration
             services.AddSingleton<IStateStore, RedisStateStore>();
             services.AddSingleton<IConversationLock, RedisConversationLock>();
             services.AddSingleton<IActivityStreamStore, RedisActivityStreamStore>();
+            services.AddSingleton<ISharedBlobStore, RedisBlobStore>();
         }
         return services;
     }

@@ -1,3 +1,5 @@
+using ChatService.State;
+using Microsoft.Extensions.Options;
 using ChatService.Pipeline;
 
 namespace ChatService.Channels.DirectLine;
@@ -24,7 +26,10 @@ public static class DirectLineRegistration
         services.AddSingleton<StreamSession>();
         services.AddSingleton<ClientFrameWatcher>();
         services.AddSingleton<StreamConnections>();
-        services.AddSingleton<UploadedFileStore>();
+        services.AddSingleton<DiskUploadStore>();
+        services.AddSingleton<IUploadStore>(sp => sp.GetService<ISharedBlobStore>() is { } shared
+            ? new SharedUploadStore(shared, sp.GetRequiredService<IOptions<StateOptions>>())
+            : sp.GetRequiredService<DiskUploadStore>());
         services.AddSingleton<UploadReader>();
         services.AddHostedService<UploadCleanup>();
         return services;

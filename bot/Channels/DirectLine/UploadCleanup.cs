@@ -7,7 +7,7 @@ namespace ChatService.Channels.DirectLine;
 /// Deletes uploads once their links have expired (links live as long as a conversation, <c>State:ConversationTimeToLive</c>),
 /// so the upload folder does not grow forever. Runs hourly; several instances sweeping the same folder is harmless.
 /// </summary>
-public sealed partial class UploadCleanup(UploadedFileStore files, IOptions<StateOptions> stateOptions, TimeProvider clock,
+public sealed partial class UploadCleanup(IUploadStore files, IOptions<StateOptions> stateOptions, TimeProvider clock,
     ILogger<UploadCleanup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -33,7 +33,7 @@ public static class UploadEndpoints
     }
 
     public static async Task<IResult> Download(HttpContext httpContext, string conversationId, string fileId, string? t,
-        DirectLineAuth auth, UploadedFileStore files)
+        DirectLineAuth auth, IUploadStore files)
     {
         var error = t is null
             ? auth.Authorize(httpContext.Request, conversationId, out _)
@@ -49,6 +49,6 @@ public static class UploadEndpoints
         var disposition = new ContentDispositionHeaderValue(stored.File.ContentType.StartsWith("image/", StringComparison.Ordinal) ? "inline" : "attachment");
         disposition.SetHttpFileName(stored.File.Name);
         headers.ContentDisposition = disposition.ToString();
-        return Results.File(stored.Path, stored.File.ContentType);
+        return Results.Stream(stored.Content, stored.File.ContentType);
     }
 }

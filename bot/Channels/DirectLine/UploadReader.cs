@@ -12,7 +12,7 @@ namespace ChatService.Channels.DirectLine;
 /// and one part per file) or as one raw file; enforces the size, count and content-type limits while streaming, and
 /// leaves nothing on disk when it refuses.
 /// </summary>
-public sealed class UploadReader(UploadedFileStore store, DirectLineUrls urls, IOptions<DirectLineOptions> options, IOptions<StateOptions> stateOptions)
+public sealed class UploadReader(IUploadStore store, DirectLineUrls urls, IOptions<DirectLineOptions> options, IOptions<StateOptions> stateOptions)
 {
     private const string ActivityContentType = "application/vnd.microsoft.activity";
 
@@ -56,7 +56,7 @@ public sealed class UploadReader(UploadedFileStore store, DirectLineUrls urls, I
                 ? DirectLineError.TooBig("The upload is too large.")
                 : DirectLineError.Bad("The upload is not a valid multipart body.");
         }
-        if (failure is not null) return (null, [], Discard(conversationId, saved, failure));
+        if (failure is not null) return (null, [], await DiscardAsync(conversationId, saved, failure));
         var lifetime = stateOptions.Value.ConversationTimeToLive;
         var attachments = saved.Select(f => new Attachment
         {
@@ -101,9 +101,9 @@ public sealed class UploadReader(UploadedFileStore store, DirectLineUrls urls, I
         return null;
     }
 
-    private IResult Discard(string conversationId, List<UploadedFile> saved, IResult failure)
+    private async Task<IResult> DiscardAsync(string conversationId, List<UploadedFile> saved, IResult failure)
     {
-        foreach (var file in saved) store.Delete(conversationId, file);
+        foreach (var file in saved) await store.DeleteAsync(conversationId, file);
         return failure;
     }
 }

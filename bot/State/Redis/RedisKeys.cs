@@ -7,6 +7,7 @@ namespace ChatService.State.Redis;
 public static class RedisKeys
 {
     public static string State(string key) => $"chatservice:state:{key}";
+    public static string Blob(string key) => $"chatservice:blob:{key}";
     public static string Stream(string streamId) => $"chatservice:stream:{streamId}";
     public static string StreamAppended(string streamId) => $"chatservice:stream-appended:{streamId}";
     public static string Lock(string conversationId) => $"chatservice:{StateKeys.Lock(conversationId)}";

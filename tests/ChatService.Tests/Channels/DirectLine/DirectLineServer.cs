@@ -20,7 +20,7 @@ public class DirectLineServer : IDisposable
 
     public DirectLineServer() : this(null) { }
 
-    protected DirectLineServer(Action<IServiceCollection>? configureServices)
+    protected DirectLineServer(Action<IServiceCollection>? configureServices, string? redisConnectionString = null)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "chatservice-dl-" + Guid.NewGuid().ToString("N"));
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -34,6 +34,7 @@ public class DirectLineServer : IDisposable
             builder.UseSetting("WebChat:TokenRequestsPerMinute", "1000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Pipeline:TypingDelay", "00:05:00"); // no typing entries: the tests count stream positions exactly
+            if (redisConnectionString is not null) builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
             if (configureServices is not null) builder.ConfigureTestServices(configureServices);
         });
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));

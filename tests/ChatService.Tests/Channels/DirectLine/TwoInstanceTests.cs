@@ -1,35 +1,24 @@
-using ChatService.State;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using ChatService.Tests.Support;
 
 namespace ChatService.Tests.Channels.DirectLine;
 
 /// <summary>
-/// Two real service instances sharing one set of stores, as they would share Redis: the same store objects are
-/// handed to both (the in-memory implementations, standing in for the shared Redis ones not built yet).
+/// Two real service instances on one real redis-server, as behind a load balancer: a conversation started on one
+/// is served and pushed by the other, and a file uploaded through one is served by the other.
 /// </summary>
 public sealed class TwoInstanceTests
 {
-    private sealed class SharedStores
-    {
-        public readonly IStateStore State = new InMemoryStateStore(TimeProvider.System);
-        public readonly IActivityStreamStore Streams = new InMemoryActivityStreamStore(TimeProvider.System);
-        public readonly IConversationLock Lock = new InMemoryConversationLock(Options.Create(new StateOptions()));
-    }
-
-    private sealed class Instance(SharedStores stores) : DirectLineServer(services =>
-    {
-        services.AddSingleton(stores.State);
-        services.AddSingleton(stores.Streams);
-        services.AddSingleton(stores.Lock);
-    });
+    private sealed class Instance(RedisServer redis) : DirectLineServer(null, redis.ConnectionString);
 
     [Fact]
     public async Task Conversation_StartedOnOneInstance_IsServedAndPushedByTheOther()
     {
-        var stores = new SharedStores();
-        using var a = new Instance(stores);
-        using var b = new Instance(stores);
+        await using var redis = await RedisServer.StartAsync();
+        using var a = new Instance(redis);
+        using var b = new Instance(redis);
         var (conversationId, token, streamUrlOnA) = await a.Client().StartAsync();
         using var socketOnA = await DirectLineClient.OpenStreamAsync(streamUrlOnA);
         await DirectLineClient.ReceiveUntilAsync(socketOnA, x => x.Count >= 1);
@@ -44,5 +33,34 @@ public sealed class TwoInstanceTests
         Assert.Equal("bot", DirectLineClient.Role(pushedByA[1]));
         Assert.Equal(pushedByA.Select(x => (string?)x["id"]), replayedByB.Select(x => (string?)x["id"]));
         Assert.Contains(b.BaseUrl.Authority, (string)reconnect["streamUrl"]!);
+    }
+
+    [Fact]
+    public async Task Upload_ThroughOneInstance_IsServedByTheOtherToThatConversationOnly()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        using var a = new Instance(redis);
+        using var b = new Instance(redis);
+        var (conversationId, token, _) = await a.Client().StartAsync();
+        var other = await a.Client().StartAsync();
+        byte[] pdf = [.. "%PDF-1.4 two instances"u8];
+
+        using var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(pdf);
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(part, "file", "claim.pdf");
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/upload?userId=ignored") { Content = form };
+        upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var uploaded = await a.Http.SendAsync(upload);
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        var (activities, _) = await b.Client().GetActivitiesAsync(conversationId, token, "0");
+        var contentUrl = (string)activities.SelectMany(x => x!["attachments"] as JsonArray ?? []).Single()!["contentUrl"]!;
+        var onB = new Uri(b.BaseUrl, new Uri(contentUrl).PathAndQuery);
+        var bare = onB.GetLeftPart(UriPartial.Path);
+
+        Assert.Equal(pdf, await b.Http.GetByteArrayAsync(onB));
+        using var withOtherToken = new HttpRequestMessage(HttpMethod.Get, bare) { Headers = { Authorization = new("Bearer", other.Token) } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await b.Http.SendAsync(withOtherToken)).StatusCode);
+        Assert.False(Directory.Exists(Path.Combine(a.DataDirectory, "directline", "uploads"))); // in the shared store, not on A's disk
     }
 }

@@ -70,7 +70,7 @@ public sealed class UploadTests(DirectLineServer server)
         var oldFolder = Path.Combine(server.DataDirectory, "directline", "uploads", old.ConversationId);
         foreach (var file in Directory.GetFiles(oldFolder)) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-2));
 
-        var deleted = server.Services.GetRequiredService<ChatService.Channels.DirectLine.UploadedFileStore>().DeleteOlderThan(DateTimeOffset.UtcNow.AddDays(-1));
+        var deleted = server.Services.GetRequiredService<ChatService.Channels.DirectLine.DiskUploadStore>().DeleteOlderThan(DateTimeOffset.UtcNow.AddDays(-1));
 
         Assert.Equal(1, deleted);
         Assert.False(Directory.Exists(oldFolder));
