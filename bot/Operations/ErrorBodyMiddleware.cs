@@ -6,7 +6,8 @@ namespace ChatService.Operations;
 /// <summary>
 /// The last line of defence for error responses: a body that is too large (checked up front, or Kestrel's
 /// <see cref="BadHttpRequestException"/> wherever it is read) becomes 413 JSON; a store outage that escaped an
-/// endpoint becomes 503 + Retry-After; any other escaped exception is logged and becomes 500 JSON without details;
+/// endpoint (or a conversation still busy with an earlier turn) becomes 503 + Retry-After, so a channel retries later
+/// or on another instance; any other escaped exception is logged and becomes 500 JSON without details;
 /// and an error status without a body gets the JSON error body.
 /// </summary>
 public sealed partial class ErrorBodyMiddleware(RequestDelegate next, ILogger<ErrorBodyMiddleware> logger)
@@ -31,10 +32,14 @@ public sealed partial class ErrorBodyMiddleware(RequestDelegate next, ILogger<Er
         }
         catch (StoreUnavailableException ex) when (!context.Response.HasStarted)
         {
-            LogStoreUnavailable(ex, context.Request.Method, context.Request.Path);
-            context.Response.Clear();
-            context.Response.Headers.RetryAfter = "5";
-            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable);
+            LogUnavailable(context.Request.Method, context.Request.Path, ex.Message);
+            await ErrorResponse.UnavailableAsync(context, "The conversation store is temporarily unavailable. Please retry shortly.");
+            return;
+        }
+        catch (ConversationBusyException ex) when (!context.Response.HasStarted)
+        {
+            LogUnavailable(context.Request.Method, context.Request.Path, ex.Message);
+            await ErrorResponse.UnavailableAsync(context, "This conversation is still busy with an earlier message. Please retry shortly.");
             return;
         }
         catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
@@ -78,6 +83,6 @@ public sealed partial class ErrorBodyMiddleware(RequestDelegate next, ILogger<Er
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private partial void LogUnhandled(Exception ex, string method, string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store unavailable for {Method} {Path}; answered 503")]
-    private partial void LogStoreUnavailable(Exception ex, string method, string path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: {Reason}")]
+    private partial void LogUnavailable(string method, string path, string reason);
 }

@@ -10,6 +10,9 @@ public static class ErrorResponse
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>How long a client is told to wait (Retry-After) before retrying a 503: one value for every endpoint.</summary>
+    public const int RetryAfterSeconds = 2;
+
     public static object Body(string code, string message) => new { error = new { code, message } };
 
     public static Task WriteAsync(HttpContext context, int status, string code, string message)
@@ -17,6 +20,18 @@ public static class ErrorResponse
         context.Response.StatusCode = status;
         context.Response.Headers.CacheControl = "no-store";
         return context.Response.WriteAsJsonAsync(Body(code, message), Json, "application/json; charset=utf-8");
+    }
+
+    /// <summary>Tells the client to retry after <see cref="RetryAfterSeconds"/> (for a 503 the caller writes itself).</summary>
+    public static void SetRetryAfter(HttpContext context) =>
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>503 + Retry-After with the JSON error body: the service cannot take the request now, nothing was changed.</summary>
+    public static Task UnavailableAsync(HttpContext context, string message)
+    {
+        context.Response.Clear();
+        SetRetryAfter(context);
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", message);
     }
 
     /// <summary>The code and message used when a status has no body of its own.</summary>

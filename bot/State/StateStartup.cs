@@ -4,14 +4,13 @@ using ChatService.State.Redis;
 namespace ChatService.State;
 
 /// <summary>
-/// The State room's part of the app: the 503 mapping for store outages, and the fail-fast start-up check
-/// that a configured Redis is reachable.
+/// The State room's part of the app: the fail-fast start-up check that a configured Redis is reachable. (A store
+/// outage while running becomes 503 + Retry-After in Operations' ErrorBodyMiddleware.)
 /// </summary>
 public static partial class StateStartup
 {
     public static WebApplication UseState(this WebApplication app)
     {
-        app.UseMiddleware<StoreUnavailableHandler>();
         if (app.Services.GetService<RedisConnection>() is { } redis) EnsureReachable(app, redis);
         return app;
     }

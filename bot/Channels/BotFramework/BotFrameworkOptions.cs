@@ -45,9 +45,6 @@ public sealed class BotFrameworkOptions
     /// <summary>Retries of a Connector call answered 429 or 5xx.</summary>
     public int ConnectorRetries { get; set; } = 2;
 
-    /// <summary>Seconds a client is told to wait (Retry-After) when the service answers 503.</summary>
-    public int RetryAfterSeconds { get; set; } = 2;
-
     internal bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     internal string TokenEndpoint => ToChannelFromBotLoginUrl.Replace(

@@ -1,6 +1,7 @@
 using ChatService.Channels.BotFramework.Authentication;
 using ChatService.Channels.BotFramework.Connector;
 using ChatService.Channels.Protocol;
+using ChatService.Operations;
 using ChatService.Pipeline;
 using ChatService.State;
 using Microsoft.Extensions.Options;
@@ -93,12 +94,8 @@ public sealed partial class MessagesEndpoint(
         return ConnectorSenders.IsHttpUrl(activity.ServiceUrl) ? null : "The activity's serviceUrl is not an absolute http(s) URL.";
     }
 
-    private Task UnavailableAsync(HttpContext context)
-    {
-        context.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return ErrorResponses.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable, ErrorResponses.ServiceUnavailable,
-            "The service cannot take this activity right now; please retry.");
-    }
+    private static Task UnavailableAsync(HttpContext context) =>
+        ErrorResponse.UnavailableAsync(context, "The service cannot take this activity right now; please retry.");
 
     private Task UnauthorizedAsync(HttpContext context, string reason)
     {

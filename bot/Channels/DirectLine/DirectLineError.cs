@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatService.Operations;
 
 namespace ChatService.Channels.DirectLine;
 
@@ -33,9 +34,9 @@ public static class DirectLineError
 
     public static IResult TooBig(string message) => Result(StatusCodes.Status413PayloadTooLarge, MessageSizeTooBig, message);
 
-    public static IResult Unavailable(HttpContext httpContext, string message, int retryAfterSeconds = 2)
+    public static IResult Unavailable(HttpContext httpContext, string message)
     {
-        httpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ErrorResponse.SetRetryAfter(httpContext);
         return Result(StatusCodes.Status503ServiceUnavailable, ServiceUnavailable, message);
     }
 }

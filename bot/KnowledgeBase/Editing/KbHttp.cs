@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using ChatService.KnowledgeBase.Store;
+using ChatService.Operations;
 
 namespace ChatService.KnowledgeBase.Editing;
 
@@ -26,7 +27,7 @@ public static class KbHttp
         catch (Microsoft.Data.Sqlite.SqliteException)
         {
             // Locked or unreadable database: nothing was written (every write is one transaction); try again shortly.
-            context.HttpContext.Response.Headers.RetryAfter = "5";
+            ErrorResponse.SetRetryAfter(context.HttpContext);
             return Error(StatusCodes.Status503ServiceUnavailable, "The knowledge base store is busy or unavailable; nothing was changed. Try again in a few seconds.");
         }
     }

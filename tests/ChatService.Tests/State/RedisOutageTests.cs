@@ -18,7 +18,7 @@ public sealed class RedisOutageTests
         var connection = instances.Connect(); // one service instance: one multiplexer under all its stores
         var store = instances.StateStore(connection);
         var streams = instances.StreamStore(connection);
-        var conversationLock = instances.Lock(new StateOptions { LockWait = TimeSpan.FromSeconds(5) }, connection);
+        var conversationLock = instances.Lock(new StateOptions { LockWait = TimeSpan.FromSeconds(ChatService.Operations.ErrorResponse.RetryAfterSeconds) }, connection);
         var heardAfterRestart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = instances.StreamStore().Subscribe("s", _ => heardAfterRestart.TrySetResult());
         await store.WriteAsync("k", "before", null);
@@ -58,7 +58,7 @@ public sealed class RedisOutageTests
 
         using var unavailable = await client.GetAsync(StateProbeEndpoint.Path);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(5), unavailable.Headers.RetryAfter?.Delta);
+        Assert.Equal(TimeSpan.FromSeconds(ChatService.Operations.ErrorResponse.RetryAfterSeconds), unavailable.Headers.RetryAfter?.Delta);
         using var body = JsonDocument.Parse(await unavailable.Content.ReadAsStringAsync());
         Assert.Equal("ServiceUnavailable", body.RootElement.GetProperty("error").GetProperty("code").GetString());
         Assert.DoesNotContain("   at ", body.RootElement.GetProperty("error").GetProperty("message").GetString());

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatService.Tests.State;
 
-public sealed class StoreUnavailableHandlerTests
+/// <summary>A conversation busy longer than the lock wait is a 503 + Retry-After (mapped by Operations' error middleware).</summary>
+public sealed class ConversationBusyTests
 {
     [Fact]
     public async Task Request_ConversationLockedLongerThanLockWait_Answers503WithRetryAfter()
@@ -24,7 +25,7 @@ public sealed class StoreUnavailableHandlerTests
         using var free = await client.GetAsync($"{StateProbeEndpoint.Path}?conversation=c1");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(5), busy.Headers.RetryAfter?.Delta);
+        Assert.Equal(TimeSpan.FromSeconds(ChatService.Operations.ErrorResponse.RetryAfterSeconds), busy.Headers.RetryAfter?.Delta);
         using var body = JsonDocument.Parse(await busy.Content.ReadAsStringAsync());
         Assert.Equal("ServiceUnavailable", body.RootElement.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.OK, free.StatusCode);
