@@ -1,10 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using ChatService.Channels.Protocol;
+using ChatService.Operations;
 
 namespace ChatService.Channels.BotFramework;
 
-/// <summary>Writes the small JSON error body <c>{"error":{"code","message"}}</c> the Connector API uses; never a stack trace.</summary>
+/// <summary>The Connector API's error codes for <c>/api/messages</c>, written in the service's one error shape; never a stack trace.</summary>
 public static class ErrorResponses
 {
     public const string BadSyntax = "BadSyntax";
@@ -16,17 +14,8 @@ public static class ErrorResponses
     public const string ServiceError = "ServiceError";
     public const string NotImplemented = "NotImplemented";
 
-    private sealed record ErrorBody([property: JsonPropertyName("code")] string Code, [property: JsonPropertyName("message")] string Message);
-
-    private sealed record ErrorResponse([property: JsonPropertyName("error")] ErrorBody Error);
-
-    public static Task WriteAsync(HttpResponse response, int status, string code, string message)
-    {
-        if (response.HasStarted) return Task.CompletedTask;
-        response.StatusCode = status;
-        response.ContentType = "application/json; charset=utf-8";
-        return JsonSerializer.SerializeAsync(response.Body, new ErrorResponse(new ErrorBody(code, message)), ProtocolJson.Options);
-    }
+    public static Task WriteAsync(HttpResponse response, int status, string code, string message) =>
+        response.HasStarted ? Task.CompletedTask : ErrorResponse.WriteAsync(response.HttpContext, status, code, message);
 
     public static Task MethodNotAllowedAsync(HttpContext context)
     {
