@@ -6,6 +6,12 @@ namespace ChatService.Pipeline;
 public delegate Task<ResourceResponse[]> SendActivitiesHandler(
     ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> next);
 
+/// <summary>Runs when the turn replaces an earlier activity; must call <c>next</c> to update it.</summary>
+public delegate Task UpdateActivityHandler(ITurnContext turnContext, Activity activity, Func<Task> next);
+
+/// <summary>Runs when the turn deletes an earlier activity; must call <c>next</c> to delete it.</summary>
+public delegate Task DeleteActivityHandler(ITurnContext turnContext, string activityId, Func<Task> next);
+
 /// <summary>One turn: the activity that arrived, a way to answer it, and state for the turn's lifetime.</summary>
 public interface ITurnContext
 {
@@ -35,6 +41,12 @@ public interface ITurnContext
 
     /// <summary>Adds a hook that sees (and may change) every batch of outgoing activities.</summary>
     ITurnContext OnSendActivities(SendActivitiesHandler handler);
+
+    /// <summary>Adds a hook that sees every update of an earlier activity.</summary>
+    ITurnContext OnUpdateActivity(UpdateActivityHandler handler);
+
+    /// <summary>Adds a hook that sees every deletion of an earlier activity .</summary>
+    ITurnContext OnDeleteActivity(DeleteActivityHandler handler);
 }
 
 /// <summary>Status and body returned to the caller of an <c>invoke</c> activity.</summary>

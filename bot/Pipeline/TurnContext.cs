@@ -2,10 +2,12 @@ using ChatService.Channels.Protocol;
 
 namespace ChatService.Pipeline;
 
-/// <summary>The turn context: fills in addressing on replies and runs the send hooks before the channel sends.</summary>
+/// <summary>The turn context: fills in addressing on replies and runs the send, update and delete hooks before the channel acts.</summary>
 public sealed class TurnContext(Activity activity, IChannelSender sender) : ITurnContext
 {
     private readonly List<SendActivitiesHandler> _onSend = [];
+    private readonly List<UpdateActivityHandler> _onUpdate = [];
+    private readonly List<DeleteActivityHandler> _onDelete = [];
 
     public Activity Activity { get; } = activity;
     public IDictionary<string, object> TurnState { get; } = new Dictionary<string, object>();
@@ -29,10 +31,32 @@ public sealed class TurnContext(Activity activity, IChannelSender sender) : ITur
     }
 
     public Task UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default) =>
-        sender.UpdateAsync(ApplyAddressing(activity), cancellationToken);
+        RunUpdateHooks(0, ApplyAddressing(activity), cancellationToken);
 
     public Task DeleteActivityAsync(string activityId, CancellationToken cancellationToken = default) =>
-        sender.DeleteAsync(Activity.GetConversationReference(), activityId, cancellationToken);
+        RunDeleteHooks(0, activityId, cancellationToken);
+
+    public ITurnContext OnUpdateActivity(UpdateActivityHandler handler)
+    {
+        _onUpdate.Add(handler);
+        return this;
+    }
+
+    public ITurnContext OnDeleteActivity(DeleteActivityHandler handler)
+    {
+        _onDelete.Add(handler);
+        return this;
+    }
+
+    private Task RunUpdateHooks(int index, Activity activity, CancellationToken cancellationToken) =>
+        index < _onUpdate.Count
+            ? _onUpdate[index](this, activity, () => RunUpdateHooks(index + 1, activity, cancellationToken))
+            : sender.UpdateAsync(activity, cancellationToken);
+
+    private Task RunDeleteHooks(int index, string activityId, CancellationToken cancellationToken) =>
+        index < _onDelete.Count
+            ? _onDelete[index](this, activityId, () => RunDeleteHooks(index + 1, activityId, cancellationToken))
+            : sender.DeleteAsync(Activity.GetConversationReference(), activityId, cancellationToken);
 
     public ITurnContext OnSendActivities(SendActivitiesHandler handler)
     {

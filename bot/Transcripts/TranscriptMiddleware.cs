@@ -4,7 +4,9 @@ using ChatService.Pipeline;
 namespace ChatService.Transcripts;
 
 /// <summary>
-/// Logs the incoming activity before the turn runs, and every activity the turn sends after the channel took it.
+/// Logs the incoming activity before the turn runs, every activity the turn sends after the channel took it, and
+/// updates and deletions of earlier activities (as <c>messageUpdate</c> and <c>messageDelete</c> entries, so a reviewer
+/// sees what the customer saw and when it changed).
 /// Unlike the Bot Framework logger, writes are awaited (not fire-and-forget) and failures are not swallowed:
 /// a channel must not acknowledge a message that is not stored, so a store failure fails the turn (503).
 /// </summary>
@@ -27,6 +29,22 @@ public sealed class TranscriptMiddleware(ITranscriptStore store) : ITurnMiddlewa
                 await store.AppendAsync(activities[i], TranscriptDirection.Outbound, CancellationToken.None);
             }
             return responses;
+        });
+        turnContext.OnUpdateActivity(async (_, activity, update) =>
+        {
+            await update();
+            var entry = ProtocolJson.Clone(activity);
+            entry.Type = ActivityTypes.MessageUpdate;
+            await store.AppendAsync(entry, TranscriptDirection.Outbound, CancellationToken.None);
+        });
+        turnContext.OnDeleteActivity(async (context, activityId, delete) =>
+        {
+            await delete();
+            var entry = context.Activity.CreateReply();
+            entry.Type = ActivityTypes.MessageDelete;
+            entry.Id = activityId;
+            entry.ReplyToId = null;
+            await store.AppendAsync(entry, TranscriptDirection.Outbound, CancellationToken.None);
         });
         await next(cancellationToken);
     }

@@ -47,6 +47,24 @@ public sealed class TranscriptMiddlewareTests
     }
 
     [Fact]
+    public async Task OnTurnAsync_UpdateAndDelete_AreLoggedAfterTheChannelDidThem()
+    {
+        var inbound = TranscriptActivities.UserMessage("mw-ud", "hi");
+        await RunTurnAsync(inbound, async tc =>
+        {
+            var sent = await tc.SendActivityAsync("请稍候…");
+            await tc.UpdateActivityAsync(new Activity { Id = sent.Id, Text = "您的保单 P12345678 有效" });
+            await tc.DeleteActivityAsync(sent.Id);
+        });
+
+        var outbound = _store.Entries.Where(e => e.Direction == TranscriptDirection.Outbound).ToList();
+        Assert.Equal([ActivityTypes.Message, ActivityTypes.MessageUpdate, ActivityTypes.MessageDelete], outbound.Select(e => e.Entry.ActivityType));
+        Assert.Single(outbound.Select(e => e.Entry.ActivityId).Distinct()); // all three are about the one reply
+        Assert.Equal("您的保单 *****5678 有效", outbound[1].Entry.MaskedText); // updates are masked like any text
+        Assert.Equal(("mw-ud", "bot"), (outbound[2].Entry.ConversationId, outbound[2].Entry.FromRole));
+    }
+
+    [Fact]
     public async Task OnTurnAsync_ProactiveTurn_LogsOnlyWhatIsSent()
     {
         var continuation = TranscriptActivities.UserMessage("mw-3", "");
