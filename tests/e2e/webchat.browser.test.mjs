@@ -101,6 +101,14 @@ const cases = [
     await noSendFailed();
     await page.screenshot({ path: join(screenshotDir, 'webchat-zh.png') });
   }],
+  ['a 👎 on an FAQ answer is acknowledged (and reaches the editors\' inbox)', async () => {
+    await send('会员有哪些权益');
+    const thumbsDown = page.locator('.webchat__suggested-action', { hasText: '👎' }).last();
+    await thumbsDown.waitFor({ timeout: TIMEOUT });
+    await thumbsDown.click();
+    await botBubbles.filter({ hasText: '抱歉这个回答没能帮到您' }).first().waitFor({ timeout: TIMEOUT });
+    await noSendFailed();
+  }],
   ['switching to English restarts the conversation in English', async () => {
     await page.locator('.lang button[data-locale="en-US"]').click();
     await botBubbles.filter({ hasText: 'Hello, welcome to' }).first().waitFor({ timeout: TIMEOUT });

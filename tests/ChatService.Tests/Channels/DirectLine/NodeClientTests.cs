@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using ChatService.KnowledgeBase.Inbox;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ChatService.Tests.Channels.DirectLine;
@@ -37,9 +39,13 @@ public sealed class NodeClientTests(DirectLineServer server, ITestOutputHelper l
         Assert.True(exitCode == 0, output);
         Assert.Contains("PASS the greeting appears in Chinese", output);
         Assert.Contains("PASS a suggested action is clickable and gets a reply", output);
+        Assert.Contains("PASS a 👎 on an FAQ answer is acknowledged (and reaches the editors' inbox)", output);
         Assert.Contains("PASS switching to English restarts the conversation in English", output);
         Assert.Contains("PASS no console errors, CSP violations or failed requests", output);
         Assert.True(File.Exists(Path.Combine(screenshots, "webchat-zh.png")));
+        // The other half of "a 👎 in chat becomes an alternate" (inbox → phrasing) is KbEditorBrowserTests.
+        var inbox = await server.Services.GetRequiredService<IUnansweredInbox>().OpenAsync(100);
+        Assert.Contains(inbox, item => item.Kind == InboxKinds.ThumbsDown && item.Question == "会员有哪些权益" && item.EntryId is not null);
     }
 
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(string script, params string[] args)
