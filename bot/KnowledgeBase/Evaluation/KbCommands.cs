@@ -23,8 +23,7 @@ public static class KbCommands
         switch (args.FirstOrDefault())
         {
             case "validate":
-                Console.WriteLine($"{entries.Count} entries, {issues.Count} problems");
-                return issues.Count == 0 ? 0 : 1;
+                return KbValidateCommand.Run(entries, issues, options, kbDirectory, args.Skip(1));
             case "eval":
                 return Eval(live, options, Path.Combine(kbDirectory, "eval"));
             case "tune":
