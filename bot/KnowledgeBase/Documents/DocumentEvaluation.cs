@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatService.Hosting;
+using ChatService.KnowledgeBase.Content;
+using ChatService.KnowledgeBase.Evaluation;
+using ChatService.KnowledgeBase.Search;
+
+namespace ChatService.KnowledgeBase.Documents;
+
+/// <summary>
+/// <c>kb eval-documents</c>: how well passages stand in when the FAQ has no answer, and how often they are wrongly
+/// offered. Positives are the evaluation questions whose FAQ entry is written from the manuals: an entry's answer,
+/// searched as a question, must find a passage scoring at least <see cref="SourcedFloor"/>, and its top
+/// <see cref="GoldPassages"/> passages are the right ones. Each positive is searched as if the FAQ had no entry
+/// (the case passages exist for); a hit is a right passage on top and at or above the threshold. Negatives are the
+/// must-not-answer questions through the bot's real rule (FAQ "no answer" and a passage at or above the threshold).
+/// </summary>
+public static partial class DocumentEvaluation
+{
+    private const double SourcedFloor = 0.45;
+    private const int GoldPassages = 3;
+
+    public static int Run(string root, string kbDirectory, IReadOnlyList<FaqEntry> live, KnowledgeBaseOptions kbOptions)
+    {
+        var options = new DocumentOptions();
+        new ConfigurationBuilder().SetBasePath(root).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables()
+            .AddEnvironmentVariables(ChatServiceHost.EnvironmentPrefix).Build().GetSection(DocumentOptions.Section).Bind(options);
+        var synonyms = FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml"));
+        var passages = ManualLibrary.Load(Path.Combine(kbDirectory, options.Directory), options);
+        var index = new PassageIndex(passages, synonyms, kbOptions.MaxQueryLength);
+        var faq = new FaqIndex(live, kbOptions.MaxQueryLength, synonyms);
+        var gold = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var entry in live)
+        {
+            if (!entry.Content.TryGetValue("zh-Hans", out var content)) continue;
+            var found = index.Search(Placeholder().Replace(content.Answer, " "), GoldPassages);
+            if (found.Count > 0 && found[0].Score >= SourcedFloor) gold[entry.Id] = found.Select(h => h.Passage.Id).ToHashSet(StringComparer.Ordinal);
+        }
+        var questions = FaqEvalSet.Read(Path.Combine(kbDirectory, "eval", "questions.yaml"));
+        var positives = questions.Where(q => q.Expect is not null && gold.ContainsKey(q.Expect)).ToList();
+        var mustNot = FaqEvalSet.Read(Path.Combine(kbDirectory, "eval", "must-not-answer.yaml"));
+        var positiveTop = positives.Select(q => (q, index.Search(q.Text, 1).FirstOrDefault())).ToList();
+        var negativeTop = mustNot.Select(q => (Faq: FaqDecision.Decide(faq.Search(q.Text, kbOptions.SuggestCount + 1), kbOptions), Top: index.Search(q.Text, 1).FirstOrDefault())).ToList();
+
+        if (Environment.GetEnvironmentVariable("KB_EVAL_MISSES") == "1")
+            foreach (var (q, top) in positiveTop.Take(60))
+                Console.WriteLine($"[{q.Language}] {q.Text} → {q.Expect}: {top?.Score:F2} {(top is not null && gold[q.Expect!].Contains(top.Passage.Id) ? "RIGHT" : "wrong")} {top?.Passage.Id} {top?.Passage.Text[..Math.Min(40, top.Passage.Text.Length)]}");
+        Console.WriteLine($"{passages.Count} passages from {passages.Select(p => p.Source).Distinct().Count()} manuals; {gold.Count} of {live.Count} FAQ entries are written from them");
+        Console.WriteLine($"positives: {positives.Count} evaluation questions of those entries; negatives: {mustNot.Count} must-not-answer questions");
+        Console.WriteLine("threshold  hit(zh)  hit(zh-Hans)  hit(zh-Hant)  hit(en)  must-not offers (bot rule)  (passage alone)");
+        for (var t = 0.30; t <= 0.951; t += 0.05) Row(t, positiveTop, negativeTop, gold, t == options.Threshold);
+        Row(options.Threshold, positiveTop, negativeTop, gold, current: true);
+        return 0;
+    }
+
+    private static void Row(double threshold, List<(FaqEvalQuestion Question, PassageHit? Top)> positives,
+        List<(FaqDecision Faq, PassageHit? Top)> negatives, Dictionary<string, HashSet<string>> gold, bool current)
+    {
+        string Hit(Func<string, bool> language)
+        {
+            var set = positives.Where(p => language(p.Question.Language)).ToList();
+            var hits = set.Count(p => p.Top is { } top && top.Score >= threshold && gold[p.Question.Expect!].Contains(top.Passage.Id));
+            return set.Count == 0 ? "-" : ((double)hits / set.Count).ToString("P1", CultureInfo.InvariantCulture);
+        }
+        var offered = negatives.Count(n => n.Faq.Kind == FaqDecisionKind.NoAnswer && n.Top?.Score >= threshold);
+        var alone = negatives.Count(n => n.Top?.Score >= threshold);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{threshold,9:F2}  {Hit(l => l != "en"),7}  {Hit(l => l == "zh-Hans"),12}  {Hit(l => l == "zh-Hant"),12}  {Hit(l => l == "en"),7}  {offered,4} ({(double)offered / Math.Max(1, negatives.Count),6:P1})  {alone,14} ({(double)alone / Math.Max(1, negatives.Count):P1}){(current ? "  ← configured" : "")}"));
+    }
+
+    [GeneratedRegex(@"\{[a-zA-Z.]+\}")]
+    private static partial Regex Placeholder();
+}
