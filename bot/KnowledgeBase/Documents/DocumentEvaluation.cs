@@ -20,7 +20,8 @@ public static partial class DocumentEvaluation
     private const double SourcedFloor = 0.45;
     private const int GoldPassages = 3;
 
-    public static int Run(string root, string kbDirectory, IReadOnlyList<FaqEntry> live, KnowledgeBaseOptions kbOptions)
+    /// <param name="probes">Questions to show instead of the evaluation: the FAQ decision and the best passages.</param>
+    public static int Run(string root, string kbDirectory, IReadOnlyList<FaqEntry> live, KnowledgeBaseOptions kbOptions, IReadOnlyList<string> probes)
     {
         var options = new DocumentOptions();
         new ConfigurationBuilder().SetBasePath(root).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables()
@@ -29,6 +30,7 @@ public static partial class DocumentEvaluation
         var passages = ManualLibrary.Load(Path.Combine(kbDirectory, options.Directory), options);
         var index = new PassageIndex(passages, synonyms, kbOptions.MaxQueryLength);
         var faq = new FaqIndex(live, kbOptions.MaxQueryLength, synonyms);
+        if (probes.Count > 0) return Probe(probes, index, faq, kbOptions, options);
         var gold = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var entry in live)
         {
@@ -43,13 +45,25 @@ public static partial class DocumentEvaluation
         var negativeTop = mustNot.Select(q => (Faq: FaqDecision.Decide(faq.Search(q.Text, kbOptions.SuggestCount + 1), kbOptions), Top: index.Search(q.Text, 1).FirstOrDefault())).ToList();
 
         if (Environment.GetEnvironmentVariable("KB_EVAL_MISSES") == "1")
-            foreach (var (q, top) in positiveTop.Take(60))
+            foreach (var (q, top) in positiveTop)
                 Console.WriteLine($"[{q.Language}] {q.Text} → {q.Expect}: {top?.Score:F2} {(top is not null && gold[q.Expect!].Contains(top.Passage.Id) ? "RIGHT" : "wrong")} {top?.Passage.Id} {top?.Passage.Text[..Math.Min(40, top.Passage.Text.Length)]}");
         Console.WriteLine($"{passages.Count} passages from {passages.Select(p => p.Source).Distinct().Count()} manuals; {gold.Count} of {live.Count} FAQ entries are written from them");
         Console.WriteLine($"positives: {positives.Count} evaluation questions of those entries; negatives: {mustNot.Count} must-not-answer questions");
         Console.WriteLine("threshold  hit(zh)  hit(zh-Hans)  hit(zh-Hant)  hit(en)  must-not offers (bot rule)  (passage alone)");
         for (var t = 0.30; t <= 0.951; t += 0.05) Row(t, positiveTop, negativeTop, gold, t == options.Threshold);
         Row(options.Threshold, positiveTop, negativeTop, gold, current: true);
+        return 0;
+    }
+
+    private static int Probe(IReadOnlyList<string> questions, PassageIndex index, FaqIndex faq, KnowledgeBaseOptions kbOptions, DocumentOptions options)
+    {
+        foreach (var question in questions)
+        {
+            var decision = FaqDecision.Decide(faq.Search(question, kbOptions.SuggestCount + 1), kbOptions);
+            Console.WriteLine($"{question}\n  FAQ: {decision.Kind} {decision.Best?.Entry.Id} {decision.Confidence:F2}");
+            foreach (var hit in index.Search(question, 3))
+                Console.WriteLine($"  {hit.Score:F2}{(hit.Score >= options.Threshold ? " ✓" : "  ")} {hit.Passage.Id} [{hit.Passage.Section}] {PassageExcerpt.For(hit.Passage, question, options.MaxExcerptChars, index.Synonyms)}");
+        }
         return 0;
     }
 

@@ -3,7 +3,7 @@ namespace ChatService.KnowledgeBase.Documents;
 /// <summary>
 /// Counts tokens the way LLM tokenizers roughly do for mixed Chinese/English text: every Han character is one token
 /// (Semantic Kernel's default counter, length / 4, would count a 200-character Chinese passage as 50), an English
-/// word is one token per started 4 letters beyond the first 4, a number one token per 3 digits, and every other
+/// word is one token up to 6 letters and one more per further 6 started, a number one token per 3 digits, and every other
 /// visible symbol one token. Whitespace is free.
 /// </summary>
 public static class HanTokenCounter
@@ -22,7 +22,7 @@ public static class HanTokenCounter
                 var digits = char.IsAsciiDigit(ch);
                 while (i < text.Length && (digits ? char.IsAsciiDigit(text[i]) : char.IsAsciiLetter(text[i]))) i++;
                 var length = i - start;
-                tokens += digits ? (length + 2) / 3 : 1 + Math.Max(0, (length - 1) / 4);
+                tokens += digits ? (length + 2) / 3 : 1 + (length - 1) / 6;
             }
             else if (char.IsWhiteSpace(ch)) i++;
             else if (char.IsHighSurrogate(ch) && i + 1 < text.Length) { tokens++; i += 2; }

@@ -30,7 +30,7 @@ public static class KbCommands
             case "tune":
                 return KbTuning.Run(live, options, Path.Combine(root, "nlu-models", "intents", "out_of_scope.yaml"));
             case "eval-documents":
-                return Documents.DocumentEvaluation.Run(root, kbDirectory, live, options);
+                return Documents.DocumentEvaluation.Run(root, kbDirectory, live, options, args.Skip(1).ToList());
             case "scale":
                 return Scale(live, options, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
             default:
