@@ -42,7 +42,7 @@ public static partial class DocumentEvaluation
         var positives = questions.Where(q => q.Expect is not null && gold.ContainsKey(q.Expect)).ToList();
         var mustNot = FaqEvalSet.Read(Path.Combine(kbDirectory, "eval", "must-not-answer.yaml"));
         var positiveTop = positives.Select(q => (q, index.Search(q.Text, 1).FirstOrDefault())).ToList();
-        var negativeTop = mustNot.Select(q => (Faq: FaqDecision.Decide(faq.Search(q.Text, kbOptions.SuggestCount + 1), kbOptions), Top: index.Search(q.Text, 1).FirstOrDefault())).ToList();
+        var negativeTop = mustNot.Select(q => (Question: q, Faq: FaqDecision.Decide(faq.Search(q.Text, kbOptions.SuggestCount + 1), kbOptions), Top: index.Search(q.Text, 1).FirstOrDefault())).ToList();
 
         if (Environment.GetEnvironmentVariable("KB_EVAL_MISSES") == "1")
             foreach (var (q, top) in positiveTop)
@@ -52,6 +52,8 @@ public static partial class DocumentEvaluation
         Console.WriteLine("threshold  hit(zh)  hit(zh-Hans)  hit(zh-Hant)  hit(en)  must-not offers (bot rule)  (passage alone)");
         for (var t = 0.30; t <= 0.951; t += 0.05) Row(t, positiveTop, negativeTop, gold, t == options.Threshold);
         Row(options.Threshold, positiveTop, negativeTop, gold, current: true);
+        foreach (var (question, decision, top) in negativeTop.Where(n => n.Faq.Kind == FaqDecisionKind.NoAnswer && n.Top?.Score >= options.Threshold))
+            Console.WriteLine($"  wrongly offered: {question.Text} → {top!.Passage.Id} {top.Score:F2}");
         return 0;
     }
 
@@ -68,7 +70,7 @@ public static partial class DocumentEvaluation
     }
 
     private static void Row(double threshold, List<(FaqEvalQuestion Question, PassageHit? Top)> positives,
-        List<(FaqDecision Faq, PassageHit? Top)> negatives, Dictionary<string, HashSet<string>> gold, bool current)
+        List<(FaqEvalQuestion Question, FaqDecision Faq, PassageHit? Top)> negatives, Dictionary<string, HashSet<string>> gold, bool current)
     {
         string Hit(Func<string, bool> language)
         {
