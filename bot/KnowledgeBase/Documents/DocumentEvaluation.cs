@@ -52,6 +52,7 @@ public static partial class DocumentEvaluation
         Console.WriteLine("threshold  hit(zh)  hit(zh-Hans)  hit(zh-Hant)  hit(en)  must-not offers (bot rule)  (passage alone)");
         for (var t = 0.30; t <= 0.951; t += 0.05) Row(t, positiveTop, negativeTop, gold, t == options.Threshold);
         Row(options.Threshold, positiveTop, negativeTop, gold, current: true);
+        Console.WriteLine(Latency(index, questions.Concat(mustNot).Select(q => q.Text).ToList()));
         foreach (var (question, decision, top) in negativeTop.Where(n => n.Faq.Kind == FaqDecisionKind.NoAnswer && n.Top?.Score >= options.Threshold))
             Console.WriteLine($"  wrongly offered: {question.Text} → {top!.Passage.Id} {top.Score:F2}");
         return 0;
@@ -82,6 +83,19 @@ public static partial class DocumentEvaluation
         var alone = negatives.Count(n => n.Top?.Score >= threshold);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{threshold,9:F2}  {Hit(l => l != "en"),7}  {Hit(l => l == "zh-Hans"),12}  {Hit(l => l == "zh-Hant"),12}  {Hit(l => l == "en"),7}  {offered,4} ({(double)offered / Math.Max(1, negatives.Count),6:P1})  {alone,14} ({(double)alone / Math.Max(1, negatives.Count):P1}){(current ? "  ← configured" : "")}"));
+    }
+
+    private static string Latency(PassageIndex index, List<string> questions)
+    {
+        for (var round = 0; round < 3; round++) foreach (var question in questions) index.Search(question); // warm-up (JIT tiers)
+        var microseconds = questions.Select(q =>
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            index.Search(q);
+            return System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        }).Order().ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"passage search over {index.Passages.Count} passages: p50 {microseconds[microseconds.Count / 2]:F0} µs, p99 {microseconds[(int)(microseconds.Count * 0.99)]:F0} µs");
     }
 
     [GeneratedRegex(@"\{[a-zA-Z.]+\}")]

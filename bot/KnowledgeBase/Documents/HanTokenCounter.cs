@@ -1,3 +1,5 @@
+using ChatService.Nlu;
+
 namespace ChatService.KnowledgeBase.Documents;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class HanTokenCounter
         while (i < text.Length)
         {
             var ch = text[i];
-            if (IsHan(ch)) { tokens++; i++; }
+            if (ScriptConverter.IsHan(ch)) { tokens++; i++; }
             else if (char.IsAsciiLetter(ch) || char.IsAsciiDigit(ch))
             {
                 var start = i;
@@ -30,6 +32,4 @@ public static class HanTokenCounter
         }
         return tokens;
     }
-
-    internal static bool IsHan(char ch) => ch is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf' or >= '\uf900' and <= '\ufaff';
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatService.Nlu;
 
 namespace ChatService.KnowledgeBase.Documents;
 
@@ -31,7 +32,7 @@ public static partial class ManualReader
             var line = raw.Trim();
             if (line.Length == 0) continue;
             if (title is null && line.StartsWith("# ", StringComparison.Ordinal)) { title = line[2..].Trim(); continue; }
-            if (!line.Any(HanTokenCounter.IsHan))
+            if (!line.Any(ScriptConverter.IsHan))
             {
                 if (englishTitle is null && EnglishTitle().Match(line) is { Success: true } m) englishTitle = m.Groups[1].Value;
                 continue;
