@@ -4,10 +4,11 @@ using ChatService.Channels.Protocol;
 namespace ChatService.Dialogs;
 
 /// <summary>
-/// What a button the bot offered carries back: a chosen intent, a chosen FAQ entry, "none of these", or feedback.
+/// What a button the bot offered carries back: a chosen intent, a chosen FAQ entry, "none of these", or feedback
+/// (on an FAQ entry or a manual passage).
 /// Buttons are <c>messageBack</c> actions, so the customer sees the label while the bot reads the exact choice.
 /// </summary>
-public sealed record ButtonValue(string? Intent = null, string? FaqId = null, bool NoneOfThese = false, string? Feedback = null)
+public sealed record ButtonValue(string? Intent = null, string? FaqId = null, bool NoneOfThese = false, string? Feedback = null, string? PassageId = null)
 {
     private const string Key = "chatservice";
 
@@ -15,7 +16,8 @@ public sealed record ButtonValue(string? Intent = null, string? FaqId = null, bo
     {
         if (activity.Value is not JsonObject root || root[Key] is not JsonObject value) return null;
         return new ButtonValue(
-            (string?)value["intent"], (string?)value["faqId"], value["none"]?.GetValue<bool>() == true, (string?)value["feedback"]);
+            (string?)value["intent"], (string?)value["faqId"], value["none"]?.GetValue<bool>() == true, (string?)value["feedback"],
+            (string?)value["passageId"]);
     }
 
     public CardAction ToAction(string label) => new()
@@ -32,6 +34,7 @@ public sealed record ButtonValue(string? Intent = null, string? FaqId = null, bo
                 ["faqId"] = FaqId,
                 ["none"] = NoneOfThese ? true : null,
                 ["feedback"] = Feedback,
+                ["passageId"] = PassageId,
             },
         },
     };

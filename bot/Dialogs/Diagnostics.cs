@@ -11,6 +11,14 @@ public sealed record TurnDiagnostics(string Language, string Route, string? Inte
     public string? FaqId { get; init; }
     public string? FaqCategory { get; init; }
     public double? Score { get; init; }
+
+    /// <summary>The manual passage offered (excerpt) or cited first (grounded answer), its manual and section.</summary>
+    public string? PassageId { get; init; }
+    public string? Source { get; init; }
+    public string? Section { get; init; }
+
+    /// <summary>The passages a grounded answer cites, in order; null when no model composed the answer.</summary>
+    public IReadOnlyList<string>? Citations { get; init; }
 }
 
 /// <summary>Writes <see cref="TurnDiagnostics"/> into an outgoing activity.</summary>
@@ -36,6 +44,14 @@ public static class Diagnostics
             node["faqId"] = diagnostics.FaqId;
             node["faqCategory"] = diagnostics.FaqCategory;
             node["score"] = diagnostics.Score is { } s ? Math.Round(s, 4) : null;
+        }
+        if (diagnostics.PassageId is not null)
+        {
+            node["passageId"] = diagnostics.PassageId;
+            node["source"] = diagnostics.Source;
+            node["section"] = diagnostics.Section;
+            node["score"] = diagnostics.Score is { } s ? Math.Round(s, 4) : null;
+            if (diagnostics.Citations is { } cited) node["citations"] = new JsonArray(cited.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray());
         }
         reply.EnsureChannelData()[Key] = node;
         return reply;

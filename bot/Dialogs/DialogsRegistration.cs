@@ -14,6 +14,7 @@ public static class DialogsRegistration
         services.AddSingleton<SmallTalk>();
         services.AddSingleton<FlowGuide>();
         services.AddSingleton<FaqResponder>();
+        services.AddSingleton<DocumentResponder>();
         services.AddSingleton<UnansweredQuestions>();
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<IBot, CustomerServiceBot>();

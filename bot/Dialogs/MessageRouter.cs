@@ -13,7 +13,8 @@ namespace ChatService.Dialogs;
 /// knowledge base for informational questions; unsure → clarify; not ours → a polite refusal; two misses → a person.
 /// </summary>
 public sealed class MessageRouter(
-    IIntentClassifier classifier, SmallTalk talk, FlowGuide flows, FaqResponder faq, FaqFeedbackStore feedback, UnansweredQuestions inbox)
+    IIntentClassifier classifier, SmallTalk talk, FlowGuide flows, FaqResponder faq, FaqFeedbackStore feedback, UnansweredQuestions inbox,
+    DocumentResponder documents)
 {
     /// <summary>Below this a low-confidence in-scope guess is not worth offering as a choice.</summary>
     private const double ClarifyFloor = 0.3;
@@ -36,7 +37,12 @@ public sealed class MessageRouter(
         if (button is { Feedback: { } vote, FaqId: { } votedId })
         {
             if (vote != "up") await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.ThumbsDown, votedId, conversationId, cancellationToken);
-            return await FeedbackAsync(votedId, vote == "up", language, cancellationToken);
+            return await FeedbackAsync(votedId, null, vote == "up", language, cancellationToken);
+        }
+        if (button is { Feedback: { } passageVote, PassageId: { } passageId })
+        {
+            if (passageVote != "up") await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.ThumbsDown, null, conversationId, cancellationToken);
+            return await FeedbackAsync(null, passageId, passageVote == "up", language, cancellationToken);
         }
         if (button?.FaqId is { } faqId && faq.Find(faqId) is { } chosen)
             return Faq(chosen, language, 1.0, Intents.Faq, result);
@@ -52,6 +58,10 @@ public sealed class MessageRouter(
 
         if (button is null && !string.IsNullOrWhiteSpace(text)) data.LastQuestion = inbox.Mask(text);
         var routed = RouteText(text, result, language, offerPerson);
+        // No FAQ answer and nothing else fits: a passage of the manuals may still help (it checks the FAQ said "none").
+        if (routed.Diagnostics.Route == Routes.Fallback && files.Count == 0 && button is null && !string.IsNullOrWhiteSpace(text)
+            && await documents.TryAnswerAsync(text, language, routed.Diagnostics, cancellationToken) is { } fromManuals)
+            return fromManuals;
         // A file with a caption the bot can't place ("现场照片") is still a file the customer sent: confirm it.
         if (files.Count > 0 && routed.Diagnostics.Route == Routes.Fallback) return FilesReceived(files, language);
         if (routed.Diagnostics.Route == Routes.Clarify)
@@ -122,15 +132,16 @@ public sealed class MessageRouter(
         return new(reply, Diagnose(language, Routes.Clarify, result));
     }
 
-    private async Task<RoutedReply> FeedbackAsync(string faqId, bool helpful, string language, CancellationToken cancellationToken)
+    /// <summary>Records a vote on an FAQ entry or (counted under <c>passage:{id}</c>) on a manual passage.</summary>
+    private async Task<RoutedReply> FeedbackAsync(string? faqId, string? passageId, bool helpful, string language, CancellationToken cancellationToken)
     {
-        await feedback.RecordAsync(faqId, helpful, cancellationToken);
+        await feedback.RecordAsync(faqId ?? $"passage:{passageId}", helpful, cancellationToken);
         var reply = helpful
             ? SmallTalk.Text(Localizer.Say(language, "感谢您的反馈！还有其他可以帮您的吗？", "Thanks for the feedback! Anything else I can help with?"), InputHints.ExpectingInput)
             : talk.NotUnderstood(language, offerPerson: true);
         if (!helpful) reply.Text = Localizer.Say(language, "抱歉这个回答没能帮到您，我们会改进它。", "Sorry that answer didn't help; we'll improve it.") + "\n\n" + reply.Text;
-        var entry = faq.Find(faqId);
-        return new(reply, new TurnDiagnostics(language, Routes.Faq, Intents.Faq, 1.0) { FaqId = faqId, FaqCategory = entry?.Category });
+        var entry = faqId is null ? null : faq.Find(faqId);
+        return new(reply, new TurnDiagnostics(language, Routes.Faq, Intents.Faq, 1.0) { FaqId = faqId, FaqCategory = entry?.Category, PassageId = passageId });
     }
 
     private static TurnDiagnostics Diagnose(string language, string route, IntentResult result) =>

@@ -1,5 +1,6 @@
 using ChatService.Hosting;
 using ChatService.KnowledgeBase.Content;
+using ChatService.KnowledgeBase.Documents;
 using ChatService.KnowledgeBase.Editing;
 using ChatService.KnowledgeBase.Inbox;
 using ChatService.KnowledgeBase.Search;
@@ -24,6 +25,7 @@ public static class KnowledgeBaseRegistration
         services.AddSingleton<KnowledgeBaseSync>();
         services.AddSingleton<FaqWorkflow>();
         services.AddSingleton<FaqImporter>();
+        services.AddDocuments(configuration);
         // The loader first (it seeds and loads before the host serves), then the poll that follows later publishes.
         services.AddHostedService<KnowledgeBaseLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseSync>());

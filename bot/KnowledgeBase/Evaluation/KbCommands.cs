@@ -28,10 +28,12 @@ public static class KbCommands
                 return Eval(live, options, Path.Combine(kbDirectory, "eval"));
             case "tune":
                 return KbTuning.Run(live, options, Path.Combine(root, "nlu-models", "intents", "out_of_scope.yaml"));
+            case "eval-documents":
+                return Documents.DocumentEvaluation.Run(root, kbDirectory, live, options, args.Skip(1).ToList());
             case "scale":
                 return Scale(live, options, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
             default:
-                Console.Error.WriteLine("usage: kb validate | kb eval | kb tune | kb scale [entries]");
+                Console.Error.WriteLine("usage: kb validate | kb eval | kb eval-documents | kb tune | kb scale [entries]");
                 return 2;
         }
     }
