@@ -26,13 +26,14 @@ public static class KbCommands
                 Console.WriteLine($"{entries.Count} entries, {issues.Count} problems");
                 return issues.Count == 0 ? 0 : 1;
             case "eval":
-                return Eval(live, options, Path.Combine(kbDirectory, "eval"));
+                return Eval(live, options, kbDirectory, args.Skip(1).ToArray());
             case "tune":
-                return KbTuning.Run(live, options, Path.Combine(root, "nlu-models", "intents", "out_of_scope.yaml"));
+                return KbTuning.Run(live, options, FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml")),
+                    Path.Combine(root, "nlu-models", "intents", "out_of_scope.yaml"));
             case "scale":
                 return Scale(live, options, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
             default:
-                Console.Error.WriteLine("usage: kb validate | kb eval | kb tune | kb scale [entries]");
+                Console.Error.WriteLine("usage: kb validate | kb eval [--questions FILE] [--must-not FILE] [--heldout] | kb tune | kb scale [entries]");
                 return 2;
         }
     }
@@ -46,24 +47,37 @@ public static class KbCommands
         return options;
     }
 
-    private static int Eval(List<FaqEntry> live, KnowledgeBaseOptions options, string evalDirectory)
+    private static int Eval(List<FaqEntry> live, KnowledgeBaseOptions options, string kbDirectory, string[] flags)
     {
+        string? Flag(string name) => Array.IndexOf(flags, name) is var i and >= 0 && i + 1 < flags.Length ? flags[i + 1] : null;
+        var evalDirectory = Path.Combine(kbDirectory, "eval");
+        var questionsPath = Flag("--questions") ?? Path.Combine(evalDirectory, "questions.yaml");
+        var mustNotPath = Flag("--must-not") ?? Path.Combine(evalDirectory, "must-not-answer.yaml");
+        foreach (var path in new[] { questionsPath, mustNotPath })
+            if (!File.Exists(path)) { Console.Error.WriteLine($"no such file: {path}"); return 2; }
+        var synonyms = FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml"));
         var start = Stopwatch.GetTimestamp();
-        var index = new FaqIndex(live, options.MaxQueryLength, FaqSynonyms.Load(Path.Combine(evalDirectory, "..", "synonyms.yaml")));
+        var index = new FaqIndex(live, options.MaxQueryLength, synonyms);
         var buildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var ids = live.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var all = FaqEvalSet.Read(Path.Combine(evalDirectory, "questions.yaml"));
+        var all = FaqEvalSet.Read(questionsPath);
         var answerable = all.Where(q => q.Expect is not null && ids.Contains(q.Expect)).ToList();
         if (answerable.Count < all.Count) Console.Error.WriteLine($"{all.Count - answerable.Count} questions expect entries that are not live; skipped");
-        var mustNot = FaqEvalSet.Read(Path.Combine(evalDirectory, "must-not-answer.yaml"));
+        var mustNot = FaqEvalSet.Read(mustNotPath);
         var r = FaqEvaluator.Evaluate(index, options, answerable, mustNot);
         Console.WriteLine($"entries {live.Count}, phrases {index.DocumentCount}, index build {buildMs:F1} ms");
-        Console.WriteLine($"answerable questions {r.Questions}: top-1 {r.Top1:P1}, top-3 {r.Top3:P1}, MRR {r.Mrr:F3}");
+        Console.WriteLine($"{Path.GetFileName(questionsPath)}: {r.Questions} questions: top-1 {r.Top1:P1}, top-3 {r.Top3:P1}, MRR {r.Mrr:F3}");
         Console.WriteLine($"  decided Answer and right {r.AnsweredCorrectly:P1}, Answer and wrong {r.AnsweredWrongly:P1}");
         foreach (var (language, top1) in r.Top1ByLanguage.OrderBy(kv => kv.Key)) Console.WriteLine($"  top-1 {language}: {top1:P1}");
-        Console.WriteLine($"must-not-answer questions {r.MustNotAnswer}: wrong answers {r.WrongAnswerRate:P1}, did-you-mean {r.SuggestedOnMustNot:P1}");
+        Console.WriteLine($"{Path.GetFileName(mustNotPath)}: {r.MustNotAnswer} questions: wrong answers {r.WrongAnswerRate:P1}, did-you-mean {r.SuggestedOnMustNot:P1}");
         Console.WriteLine($"search latency p50 {r.SearchP50Microseconds:F0} µs, p99 {r.SearchP99Microseconds:F0} µs");
         Console.WriteLine($"thresholds: answer {options.AnswerThreshold}, suggest {options.SuggestThreshold} (calibrated confidence)");
+        if (flags.Contains("--heldout"))
+        {
+            var heldOut = FaqHeldOut.Search(live, entries => new FaqIndex(entries, options.MaxQueryLength, synonyms));
+            var h = FaqEvaluator.Score(heldOut);
+            Console.WriteLine($"held-out alternates ({FaqHeldOut.Folds} folds) {heldOut.Count}: top-1 {h.Top1:P1}, top-3 {h.Top3:P1}, MRR {h.Mrr:F3}");
+        }
         return 0;
     }
 

@@ -28,7 +28,8 @@ public static class FaqTokenizer
             {
                 var start = i;
                 while (i < normalized.Length && char.IsLetterOrDigit(normalized[i]) && !IsHan(normalized[i])) i++;
-                tokens.Add(Stem(normalized[start..i]));
+                var word = normalized[start..i];
+                tokens.Add(Stem(word));
             }
             else i++;
         }
@@ -56,5 +57,5 @@ public static class FaqTokenizer
         return word;
     }
 
-    private static bool IsHan(char ch) => ch is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+    internal static bool IsHan(char ch) => ch is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }
