@@ -87,17 +87,30 @@ public static class KbCommands
         if (live.Count == 0) return 1;
         var scaled = Enumerable.Range(0, count).Select(i => live[i % live.Count] with { Id = $"{live[i % live.Count].Id}-{i}" }).ToList();
         _ = new FaqIndex(scaled, options.MaxQueryLength); // warm-up
-        var start = Stopwatch.GetTimestamp();
-        var index = new FaqIndex(scaled, options.MaxQueryLength);
-        var buildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        // The best of five, with CPU time too: on a shared machine the wall clock mostly measures the other processes.
+        FaqIndex index = null!;
+        double buildMs = double.MaxValue, buildCpuMs = double.MaxValue;
+        for (var round = 0; round < 5; round++)
+        {
+            var cpuStart = Environment.CpuUsage.TotalTime;
+            var start = Stopwatch.GetTimestamp();
+            index = new FaqIndex(scaled, options.MaxQueryLength);
+            buildMs = Math.Min(buildMs, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            buildCpuMs = Math.Min(buildCpuMs, (Environment.CpuUsage.TotalTime - cpuStart).TotalMilliseconds);
+        }
         var questions = live.SelectMany(e => e.Content.Values.SelectMany(c => c.Alternates)).ToList();
         var latencies = new List<double>();
+        var best = new double[questions.Count];
+        Array.Fill(best, double.MaxValue);
         for (var round = 0; round < 3; round++)
-            foreach (var question in questions)
+            for (var q = 0; q < questions.Count; q++)
             {
                 var t = Stopwatch.GetTimestamp();
-                index.Search(question, 4);
-                if (round > 0) latencies.Add(Stopwatch.GetElapsedTime(t).TotalMicroseconds);
+                index.Search(questions[q], 4);
+                var microseconds = Stopwatch.GetElapsedTime(t).TotalMicroseconds;
+                if (round == 0) continue;
+                latencies.Add(microseconds);
+                best[q] = Math.Min(best[q], microseconds);
             }
         var tokenizeStart = Stopwatch.GetTimestamp();
         foreach (var question in questions) FaqTokenizer.Tokenize(question);
@@ -106,7 +119,8 @@ public static class KbCommands
         foreach (var question in questions) ChatService.Nlu.TextNormalizer.Normalize(question);
         Console.WriteLine($"normalize only: {Stopwatch.GetElapsedTime(normStart).TotalMicroseconds / questions.Count:F1} µs per question");
         latencies.Sort();
-        Console.WriteLine($"{count} entries ({index.DocumentCount} phrases): index build {buildMs:F0} ms; search over {latencies.Count} questions p50 {FaqEvaluator.Percentile(latencies, 0.5):F0} µs, p99 {FaqEvaluator.Percentile(latencies, 0.99):F0} µs");
+        Array.Sort(best);
+        Console.WriteLine($"{count} entries ({index.DocumentCount} phrases): index build {buildMs:F0} ms (CPU {buildCpuMs:F0} ms; best of 5); search over {latencies.Count} questions p50 {FaqEvaluator.Percentile(latencies, 0.5):F0} µs, p99 {FaqEvaluator.Percentile(latencies, 0.99):F0} µs; each question's best of 2: p99 {FaqEvaluator.Percentile([.. best], 0.99):F0} µs");
         return 0;
     }
 }

@@ -7,9 +7,9 @@ namespace ChatService.KnowledgeBase.Search;
 /// </summary>
 public sealed class FaqCalibration
 {
-    public double Similarity { get; set; } = 3.298;
-    public double Lead { get; set; } = 12.682;
-    public double Bias { get; set; } = -2.183;
+    public double Similarity { get; set; } = 3.431;
+    public double Lead { get; set; } = 13.839;
+    public double Bias { get; set; } = -2.335;
 
     public double Probability(double top, double second) =>
         1.0 / (1.0 + Math.Exp(-(Similarity * top + Lead * (top - second) + Bias)));

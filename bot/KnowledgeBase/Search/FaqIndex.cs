@@ -6,17 +6,15 @@ namespace ChatService.KnowledgeBase.Search;
 public sealed record FaqCandidate(FaqEntry Entry, double Similarity);
 
 /// <summary>
-/// An immutable index over every live entry, in all languages, with three fields: each phrasing (question and
-/// alternates) on its own, all of an entry's phrasings together, and the answers. An entry's similarity is a
-/// weighted sum of its best phrasing cosine, its whole-entry cosine and its answer cosine (<see cref="FaqRanking"/>):
-/// the first rewards a close paraphrase, the second a question that shares words with several phrasings, the third
-/// the words of the subject matter that customers use but the phrasings do not.
+/// An immutable index over every live entry, in all languages, with two fields: all of an entry's phrasings
+/// (question and alternates) together as one document, scored by BM25, and its answers, scored by cosine. An entry's
+/// similarity is their weighted sum (<see cref="FaqRanking"/>): the first rewards a question that shares words with
+/// the ways customers ask, the second the words of the subject matter that customers use but the phrasings do not.
 /// Immutable, so a publish builds a new index and swaps it in and an answer never mixes two versions.
 /// </summary>
 public sealed class FaqIndex
 {
-    private readonly FaqField? _phrases;
-    private readonly FaqField _whole;
+    private readonly FaqField _phrasings;
     private readonly FaqField? _answers;
     private readonly int _maxQueryLength;
     private readonly FaqSynonyms _synonyms;
@@ -25,6 +23,7 @@ public sealed class FaqIndex
     [ThreadStatic] private static float[]? t_documentScores;
 
     public IReadOnlyList<FaqEntry> Entries { get; }
+
     /// <summary>How many phrasings (questions and alternates) the index holds.</summary>
     public int DocumentCount { get; }
 
@@ -34,35 +33,28 @@ public sealed class FaqIndex
         _synonyms = synonyms ?? FaqSynonyms.None;
         _ranking = ranking ?? FaqRanking.Default;
         _maxQueryLength = maxQueryLength;
-        var phrases = new List<List<string>>();
-        var phraseEntry = new List<int>();
-        var wholes = new List<List<string>>();
-        var answers = new List<List<string>>();
-        var answerEntry = new List<int>();
-        for (var e = 0; e < entries.Count; e++)
+        var phrasings = new List<string>[entries.Count];
+        var answers = new List<string>[entries.Count][];
+        // Tokenizing is most of the build and each entry is independent.
+        Parallel.For(0, entries.Count, e =>
         {
-            var whole = new List<string>();
-            foreach (var content in entries[e].Content.Values)
-            {
-                foreach (var phrase in content.Alternates.Prepend(content.Question))
-                {
-                    var tokens = Tokenize(phrase);
-                    phrases.Add(tokens);
-                    phraseEntry.Add(e);
-                    whole.AddRange(tokens);
-                }
-                if (_ranking.Answer > 0)
-                {
-                    answers.Add(Tokenize(content.Answer));
-                    answerEntry.Add(e);
-                }
-            }
-            wholes.Add(whole);
-        }
-        _phrases = _ranking.Phrase > 0 ? new FaqField(phrases, phraseEntry, _ranking.HanUnigram) : null;
-        DocumentCount = phrases.Count;
-        _whole = new FaqField(wholes, Enumerable.Range(0, entries.Count).ToList(), _ranking.HanUnigram, _ranking.WholeBm25);
-        if (_ranking.Answer > 0) _answers = new FaqField(answers, answerEntry, _ranking.HanUnigram);
+            var content = entries[e].Content;
+            phrasings[e] = [];
+            // One pass per language over all its phrasings: normalization has a fixed cost per call (ICU), and the
+            // line breaks keep Chinese bigrams from spanning two phrasings.
+            foreach (var language in content.Values)
+                phrasings[e].AddRange(FaqTokenizer.Tokenize(string.Join('\n', language.Alternates.Prepend(language.Question)), int.MaxValue, _synonyms));
+            // A Traditional answer folds to nearly the Simplified one; indexing both would only double the work.
+            answers[e] = _ranking.Answer > 0
+                ? content.Where(kv => kv.Key != FaqLanguages.Traditional || !content.ContainsKey(FaqLanguages.Simplified))
+                    .Select(kv => Tokenize(kv.Value.Answer)).ToArray()
+                : [];
+        });
+        DocumentCount = entries.Sum(e => e.Content.Values.Sum(c => c.Alternates.Count + 1));
+        _phrasings = new FaqField(phrasings, Enumerable.Range(0, entries.Count).ToList(), _ranking.HanUnigram, bm25: true);
+        if (_ranking.Answer > 0)
+            _answers = new FaqField(answers.SelectMany(a => a).ToList(),
+                answers.SelectMany((a, e) => Enumerable.Repeat(e, a.Length)).ToList(), _ranking.HanUnigram);
     }
 
     private List<string> Tokenize(string text) => FaqTokenizer.Tokenize(text, _maxQueryLength, _synonyms);
@@ -72,11 +64,10 @@ public sealed class FaqIndex
     {
         var query = Tokenize(question);
         if (query.Count == 0 || Entries.Count == 0) return [];
-        var documentScores = t_documentScores is { } s && s.Length >= DocumentCount + Entries.Count * 3
-            ? s : t_documentScores = new float[DocumentCount + Entries.Count * 3];
+        var size = Entries.Count * 4;
+        var documentScores = t_documentScores is { } s && s.Length >= size ? s : t_documentScores = new float[size];
         var entryScores = new float[Entries.Count];
-        _phrases?.Score(query, documentScores, entryScores, _ranking.Phrase, bestDocument: true);
-        _whole.Score(query, documentScores, entryScores, _ranking.Whole, bestDocument: true);
+        _phrasings.Score(query, documentScores, entryScores, _ranking.Whole, bestDocument: true);
         _answers?.Score(query, documentScores, entryScores, _ranking.Answer, bestDocument: true);
         var ranked = new List<FaqCandidate>(top + 1);
         for (var e = 0; e < Entries.Count; e++)
