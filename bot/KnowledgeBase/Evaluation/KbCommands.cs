@@ -30,10 +30,12 @@ public static class KbCommands
             case "tune":
                 return KbTuning.Run(live, options, FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml")),
                     Path.Combine(root, "nlu-models", "intents", "out_of_scope.yaml"));
+            case "ask" when args.Length > 1:
+                return Ask(live, options, kbDirectory, string.Join(' ', args.Skip(1)));
             case "scale":
                 return Scale(live, options, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
             default:
-                Console.Error.WriteLine("usage: kb validate | kb eval [--questions FILE] [--must-not FILE] [--heldout] | kb tune | kb scale [entries]");
+                Console.Error.WriteLine("usage: kb validate | kb eval [--questions FILE] [--must-not FILE] [--heldout] | kb ask QUESTION | kb tune | kb scale [entries]");
                 return 2;
         }
     }
@@ -78,6 +80,16 @@ public static class KbCommands
             var h = FaqEvaluator.Score(heldOut);
             Console.WriteLine($"held-out alternates ({FaqHeldOut.Folds} folds) {heldOut.Count}: top-1 {h.Top1:P1}, top-3 {h.Top3:P1}, MRR {h.Mrr:F3}");
         }
+        return 0;
+    }
+
+    /// <summary>The decision and candidates for one question, as the bot would see them.</summary>
+    private static int Ask(List<FaqEntry> live, KnowledgeBaseOptions options, string kbDirectory, string question)
+    {
+        var index = new FaqIndex(live, options.MaxQueryLength, FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml")));
+        var decision = FaqDecision.Decide(index.Search(question, Math.Max(options.SuggestCount, 3) + 1), options);
+        Console.WriteLine($"{decision.Kind} (confidence {decision.Confidence:F2})");
+        foreach (var candidate in decision.Candidates) Console.WriteLine($"  {candidate.Entry.Id} {candidate.Similarity:F3}");
         return 0;
     }
 
