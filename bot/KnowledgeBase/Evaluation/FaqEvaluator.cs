@@ -52,6 +52,15 @@ public static class FaqEvaluator
             Percentile(latencies, 0.50), Percentile(latencies, 0.99));
     }
 
+    /// <summary>Top-1, top-3 and MRR of questions already searched.</summary>
+    public static (double Top1, double Top3, double Mrr) Score(IReadOnlyList<(FaqEvalQuestion Question, IReadOnlyList<FaqCandidate> Ranked)> searched)
+    {
+        if (searched.Count == 0) return (0, 0, 0);
+        var ranks = searched.Select(s => s.Ranked.ToList().FindIndex(c => c.Entry.Id == s.Question.Expect)).ToList();
+        return ((double)ranks.Count(r => r == 0) / ranks.Count, (double)ranks.Count(r => r is >= 0 and < 3) / ranks.Count,
+            ranks.Sum(r => r >= 0 ? 1.0 / (r + 1) : 0) / ranks.Count);
+    }
+
     private static IReadOnlyList<FaqCandidate> Timed(FaqIndex index, string text, KnowledgeBaseOptions options, List<double> latencies)
     {
         var start = Stopwatch.GetTimestamp();

@@ -25,15 +25,18 @@ public static class KbCommands
             case "validate":
                 return KbValidateCommand.Run(entries, issues, options, kbDirectory, args.Skip(1));
             case "eval":
-                return Eval(live, options, Path.Combine(kbDirectory, "eval"));
+                return Eval(live, options, kbDirectory, args.Skip(1).ToArray());
             case "tune":
-                return KbTuning.Run(live, options, Path.Combine(root, "nlu-models", "intents", "out_of_scope.yaml"));
+                return KbTuning.Run(live, options, FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml")),
+                    Path.Combine(root, "nlu-models", "intents", "out_of_scope.yaml"));
+            case "ask" when args.Length > 1:
+                return Ask(live, options, kbDirectory, string.Join(' ', args.Skip(1)));
             case "eval-documents":
                 return Documents.DocumentEvaluation.Run(root, kbDirectory, live, options, args.Skip(1).ToList());
             case "scale":
                 return Scale(live, options, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
             default:
-                Console.Error.WriteLine("usage: kb validate | kb eval | kb eval-documents | kb tune | kb scale [entries]");
+                Console.Error.WriteLine("usage: kb validate [--update-readme] | kb eval [--questions FILE] [--must-not FILE] [--heldout] | kb ask QUESTION | kb eval-documents [QUESTION…] | kb tune | kb scale [entries]");
                 return 2;
         }
     }
@@ -47,24 +50,47 @@ public static class KbCommands
         return options;
     }
 
-    private static int Eval(List<FaqEntry> live, KnowledgeBaseOptions options, string evalDirectory)
+    private static int Eval(List<FaqEntry> live, KnowledgeBaseOptions options, string kbDirectory, string[] flags)
     {
+        string? Flag(string name) => Array.IndexOf(flags, name) is var i and >= 0 && i + 1 < flags.Length ? flags[i + 1] : null;
+        var evalDirectory = Path.Combine(kbDirectory, "eval");
+        var questionsPath = Flag("--questions") ?? Path.Combine(evalDirectory, "questions.yaml");
+        var mustNotPath = Flag("--must-not") ?? Path.Combine(evalDirectory, "must-not-answer.yaml");
+        foreach (var path in new[] { questionsPath, mustNotPath })
+            if (!File.Exists(path)) { Console.Error.WriteLine($"no such file: {path}"); return 2; }
+        var synonyms = FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml"));
         var start = Stopwatch.GetTimestamp();
-        var index = new FaqIndex(live, options.MaxQueryLength, FaqSynonyms.Load(Path.Combine(evalDirectory, "..", "synonyms.yaml")));
+        var index = new FaqIndex(live, options.MaxQueryLength, synonyms);
         var buildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var ids = live.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var all = FaqEvalSet.Read(Path.Combine(evalDirectory, "questions.yaml"));
+        var all = FaqEvalSet.Read(questionsPath);
         var answerable = all.Where(q => q.Expect is not null && ids.Contains(q.Expect)).ToList();
         if (answerable.Count < all.Count) Console.Error.WriteLine($"{all.Count - answerable.Count} questions expect entries that are not live; skipped");
-        var mustNot = FaqEvalSet.Read(Path.Combine(evalDirectory, "must-not-answer.yaml"));
+        var mustNot = FaqEvalSet.Read(mustNotPath);
         var r = FaqEvaluator.Evaluate(index, options, answerable, mustNot);
         Console.WriteLine($"entries {live.Count}, phrases {index.DocumentCount}, index build {buildMs:F1} ms");
-        Console.WriteLine($"answerable questions {r.Questions}: top-1 {r.Top1:P1}, top-3 {r.Top3:P1}, MRR {r.Mrr:F3}");
+        Console.WriteLine($"{Path.GetFileName(questionsPath)}: {r.Questions} questions: top-1 {r.Top1:P1}, top-3 {r.Top3:P1}, MRR {r.Mrr:F3}");
         Console.WriteLine($"  decided Answer and right {r.AnsweredCorrectly:P1}, Answer and wrong {r.AnsweredWrongly:P1}");
         foreach (var (language, top1) in r.Top1ByLanguage.OrderBy(kv => kv.Key)) Console.WriteLine($"  top-1 {language}: {top1:P1}");
-        Console.WriteLine($"must-not-answer questions {r.MustNotAnswer}: wrong answers {r.WrongAnswerRate:P1}, did-you-mean {r.SuggestedOnMustNot:P1}");
+        Console.WriteLine($"{Path.GetFileName(mustNotPath)}: {r.MustNotAnswer} questions: wrong answers {r.WrongAnswerRate:P1}, did-you-mean {r.SuggestedOnMustNot:P1}");
         Console.WriteLine($"search latency p50 {r.SearchP50Microseconds:F0} µs, p99 {r.SearchP99Microseconds:F0} µs");
         Console.WriteLine($"thresholds: answer {options.AnswerThreshold}, suggest {options.SuggestThreshold} (calibrated confidence)");
+        if (flags.Contains("--heldout"))
+        {
+            var heldOut = FaqHeldOut.Search(live, entries => new FaqIndex(entries, options.MaxQueryLength, synonyms));
+            var h = FaqEvaluator.Score(heldOut);
+            Console.WriteLine($"held-out alternates ({FaqHeldOut.Folds} folds) {heldOut.Count}: top-1 {h.Top1:P1}, top-3 {h.Top3:P1}, MRR {h.Mrr:F3}");
+        }
+        return 0;
+    }
+
+    /// <summary>The decision and candidates for one question, as the bot would see them.</summary>
+    private static int Ask(List<FaqEntry> live, KnowledgeBaseOptions options, string kbDirectory, string question)
+    {
+        var index = new FaqIndex(live, options.MaxQueryLength, FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml")));
+        var decision = FaqDecision.Decide(index.Search(question, Math.Max(options.SuggestCount, 3) + 1), options);
+        Console.WriteLine($"{decision.Kind} (confidence {decision.Confidence:F2})");
+        foreach (var candidate in decision.Candidates) Console.WriteLine($"  {candidate.Entry.Id} {candidate.Similarity:F3}");
         return 0;
     }
 
@@ -74,17 +100,30 @@ public static class KbCommands
         if (live.Count == 0) return 1;
         var scaled = Enumerable.Range(0, count).Select(i => live[i % live.Count] with { Id = $"{live[i % live.Count].Id}-{i}" }).ToList();
         _ = new FaqIndex(scaled, options.MaxQueryLength); // warm-up
-        var start = Stopwatch.GetTimestamp();
-        var index = new FaqIndex(scaled, options.MaxQueryLength);
-        var buildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        // The best of five, with CPU time too: on a shared machine the wall clock mostly measures the other processes.
+        FaqIndex index = null!;
+        double buildMs = double.MaxValue, buildCpuMs = double.MaxValue;
+        for (var round = 0; round < 5; round++)
+        {
+            var cpuStart = Environment.CpuUsage.TotalTime;
+            var start = Stopwatch.GetTimestamp();
+            index = new FaqIndex(scaled, options.MaxQueryLength);
+            buildMs = Math.Min(buildMs, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            buildCpuMs = Math.Min(buildCpuMs, (Environment.CpuUsage.TotalTime - cpuStart).TotalMilliseconds);
+        }
         var questions = live.SelectMany(e => e.Content.Values.SelectMany(c => c.Alternates)).ToList();
         var latencies = new List<double>();
+        var best = new double[questions.Count];
+        Array.Fill(best, double.MaxValue);
         for (var round = 0; round < 3; round++)
-            foreach (var question in questions)
+            for (var q = 0; q < questions.Count; q++)
             {
                 var t = Stopwatch.GetTimestamp();
-                index.Search(question, 4);
-                if (round > 0) latencies.Add(Stopwatch.GetElapsedTime(t).TotalMicroseconds);
+                index.Search(questions[q], 4);
+                var microseconds = Stopwatch.GetElapsedTime(t).TotalMicroseconds;
+                if (round == 0) continue;
+                latencies.Add(microseconds);
+                best[q] = Math.Min(best[q], microseconds);
             }
         var tokenizeStart = Stopwatch.GetTimestamp();
         foreach (var question in questions) FaqTokenizer.Tokenize(question);
@@ -93,7 +132,8 @@ public static class KbCommands
         foreach (var question in questions) ChatService.Nlu.TextNormalizer.Normalize(question);
         Console.WriteLine($"normalize only: {Stopwatch.GetElapsedTime(normStart).TotalMicroseconds / questions.Count:F1} µs per question");
         latencies.Sort();
-        Console.WriteLine($"{count} entries ({index.DocumentCount} phrases): index build {buildMs:F0} ms; search over {latencies.Count} questions p50 {FaqEvaluator.Percentile(latencies, 0.5):F0} µs, p99 {FaqEvaluator.Percentile(latencies, 0.99):F0} µs");
+        Array.Sort(best);
+        Console.WriteLine($"{count} entries ({index.DocumentCount} phrases): index build {buildMs:F0} ms (CPU {buildCpuMs:F0} ms; best of 5); search over {latencies.Count} questions p50 {FaqEvaluator.Percentile(latencies, 0.5):F0} µs, p99 {FaqEvaluator.Percentile(latencies, 0.99):F0} µs; each question's best of 2: p99 {FaqEvaluator.Percentile([.. best], 0.99):F0} µs");
         return 0;
     }
 }

@@ -9,31 +9,11 @@ namespace ChatService.KnowledgeBase.Evaluation;
 /// </summary>
 public static class KbTuning
 {
-    private const int Folds = 5;
-
-    public static int Run(List<FaqEntry> live, KnowledgeBaseOptions options, string outOfScopePath)
+    public static int Run(List<FaqEntry> live, KnowledgeBaseOptions options, FaqSynonyms synonyms, string outOfScopePath)
     {
-        var positives = new List<(IReadOnlyList<FaqCandidate> Ranked, string Expect)>();
-        for (var fold = 0; fold < Folds; fold++)
-        {
-            var heldOut = new List<(string Text, string Expect)>();
-            var trimmed = live.Select(entry => entry with
-            {
-                Content = entry.Content.ToDictionary(kv => kv.Key, kv =>
-                {
-                    var kept = kv.Value.Alternates.Where((alt, i) =>
-                    {
-                        if (i % Folds != fold) return true;
-                        heldOut.Add((alt, entry.Id));
-                        return false;
-                    }).ToList();
-                    return kv.Value with { Alternates = kept };
-                }),
-            }).ToList();
-            var index = new FaqIndex(trimmed, options.MaxQueryLength);
-            positives.AddRange(heldOut.Select(q => (index.Search(q.Text, 4), q.Expect)));
-        }
-        var full = new FaqIndex(live, options.MaxQueryLength);
+        var positives = FaqHeldOut.Search(live, entries => new FaqIndex(entries, options.MaxQueryLength, synonyms))
+            .Select(r => (r.Ranked, Expect: r.Question.Expect!)).ToList();
+        var full = new FaqIndex(live, options.MaxQueryLength, synonyms);
         var negatives = File.Exists(outOfScopePath)
             ? ReadExamples(outOfScopePath).Select(text => full.Search(text, 4)).ToList()
             : [];

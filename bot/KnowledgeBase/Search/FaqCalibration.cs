@@ -7,9 +7,9 @@ namespace ChatService.KnowledgeBase.Search;
 /// </summary>
 public sealed class FaqCalibration
 {
-    public double Similarity { get; set; } = 4.5;
-    public double Lead { get; set; } = 4.25;
-    public double Bias { get; set; } = -2.7;
+    public double Similarity { get; set; } = 3.45;
+    public double Lead { get; set; } = 13.79;
+    public double Bias { get; set; } = -2.337;
 
     public double Probability(double top, double second) =>
         1.0 / (1.0 + Math.Exp(-(Similarity * top + Lead * (top - second) + Bias)));

@@ -6,96 +6,73 @@ namespace ChatService.KnowledgeBase.Search;
 public sealed record FaqCandidate(FaqEntry Entry, double Similarity);
 
 /// <summary>
-/// An immutable TF-IDF index over every live entry, in all languages. Each entry is indexed twice: once per
-/// phrasing (question and alternates) and once as a whole (all its phrasings together). An entry's similarity is
-/// the mean of its best phrasing cosine and its whole-entry cosine: the first rewards a close paraphrase, the
-/// second a question that shares words with several phrasings (measured: +8 points top-1 over phrasings alone).
+/// An immutable index over every live entry, in all languages, with two fields: all of an entry's phrasings
+/// (question and alternates) together as one document, scored by BM25, and its answers, scored by cosine. An entry's
+/// similarity is their weighted sum (<see cref="FaqRanking"/>): the first rewards a question that shares words with
+/// the ways customers ask, the second the words of the subject matter that customers use but the phrasings do not.
 /// Immutable, so a publish builds a new index and swaps it in and an answer never mixes two versions.
 /// </summary>
 public sealed class FaqIndex
 {
-    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
-    private readonly (int Document, float Weight)[][] _postings;
-    private readonly float[] _idf;
-    private readonly int[] _documentEntry;
-    private readonly bool[] _isWhole;
+    private readonly FaqField _phrasings;
+    private readonly FaqField? _answers;
     private readonly int _maxQueryLength;
-    private readonly float _unknownIdf;
     private readonly FaqSynonyms _synonyms;
+    private readonly FaqRanking _ranking;
 
-    [ThreadStatic] private static float[]? t_scores;
+    [ThreadStatic] private static float[]? t_documentScores;
 
     public IReadOnlyList<FaqEntry> Entries { get; }
-    public int DocumentCount => _documentEntry.Length;
 
-    public FaqIndex(IReadOnlyList<FaqEntry> entries, int maxQueryLength = 256, FaqSynonyms? synonyms = null)
+    /// <summary>How many phrasings (questions and alternates) the index holds.</summary>
+    public int DocumentCount { get; }
+
+    public FaqIndex(IReadOnlyList<FaqEntry> entries, int maxQueryLength = 256, FaqSynonyms? synonyms = null, FaqRanking? ranking = null)
     {
         Entries = entries;
         _synonyms = synonyms ?? FaqSynonyms.None;
+        _ranking = ranking ?? FaqRanking.Default;
         _maxQueryLength = maxQueryLength;
-        var documents = new List<List<string>>();
-        var documentEntry = new List<int>();
-        var isWhole = new List<bool>();
-        for (var e = 0; e < entries.Count; e++)
+        var phrasings = new List<string>[entries.Count];
+        var answers = new List<string>[entries.Count][];
+        // Tokenizing is most of the build and each entry is independent.
+        Parallel.For(0, entries.Count, e =>
         {
-            var whole = new List<string>();
-            foreach (var content in entries[e].Content.Values)
-                foreach (var phrase in content.Alternates.Prepend(content.Question))
-                {
-                    var tokens = FaqTokenizer.Tokenize(phrase, maxQueryLength, _synonyms);
-                    documents.Add(tokens);
-                    documentEntry.Add(e);
-                    isWhole.Add(false);
-                    whole.AddRange(tokens);
-                }
-            documents.Add(whole);
-            documentEntry.Add(e);
-            isWhole.Add(true);
-        }
-        _documentEntry = [.. documentEntry];
-        _isWhole = [.. isWhole];
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var tokens in documents)
-            foreach (var token in new HashSet<string>(tokens, StringComparer.Ordinal))
-                documentFrequency[token] = documentFrequency.GetValueOrDefault(token) + 1;
-        var idf = new List<float>();
-        foreach (var (term, df) in documentFrequency)
-        {
-            _termIds[term] = idf.Count;
-            idf.Add((float)Math.Log(1 + (double)documents.Count / df));
-        }
-        _idf = [.. idf];
-        _unknownIdf = (float)Math.Log(1 + documents.Count);
-        var postings = new List<(int, float)>[_idf.Length];
-        for (var t = 0; t < postings.Length; t++) postings[t] = [];
-        for (var d = 0; d < documents.Count; d++)
-            foreach (var (termId, weight) in Vector(documents[d]))
-                postings[termId].Add((d, weight));
-        _postings = postings.Select(p => p.ToArray()).ToArray();
+            var content = entries[e].Content;
+            phrasings[e] = [];
+            // One pass per language over all its phrasings: normalization has a fixed cost per call (ICU), and the
+            // line breaks keep Chinese bigrams from spanning two phrasings.
+            foreach (var language in content.Values)
+                phrasings[e].AddRange(FaqTokenizer.Tokenize(string.Join('\n', language.Alternates.Prepend(language.Question)), int.MaxValue, _synonyms));
+            // A Traditional answer folds to nearly the Simplified one; indexing both would only double the work.
+            answers[e] = _ranking.Answer > 0
+                ? content.Where(kv => kv.Key != FaqLanguages.Traditional || !content.ContainsKey(FaqLanguages.Simplified))
+                    .Select(kv => Tokenize(kv.Value.Answer)).ToArray()
+                : [];
+        });
+        DocumentCount = entries.Sum(e => e.Content.Values.Sum(c => c.Alternates.Count + 1));
+        _phrasings = new FaqField(phrasings, Enumerable.Range(0, entries.Count).ToList(), _ranking.HanUnigram, bm25: true);
+        if (_ranking.Answer > 0)
+            _answers = new FaqField(answers.SelectMany(a => a).ToList(),
+                answers.SelectMany((a, e) => Enumerable.Repeat(e, a.Length)).ToList(), _ranking.HanUnigram);
     }
+
+    private List<string> Tokenize(string text) => FaqTokenizer.Tokenize(text, _maxQueryLength, _synonyms);
 
     /// <summary>The <paramref name="top"/> most similar entries, best first (one per entry).</summary>
     public IReadOnlyList<FaqCandidate> Search(string question, int top = 3)
     {
-        var query = Vector(FaqTokenizer.Tokenize(question, _maxQueryLength, _synonyms));
+        var query = Tokenize(question);
         if (query.Count == 0 || Entries.Count == 0) return [];
-        var scores = t_scores is { } s && s.Length >= _documentEntry.Length ? s : t_scores = new float[_documentEntry.Length];
-        Array.Clear(scores, 0, _documentEntry.Length);
-        foreach (var (termId, queryWeight) in query)
-            foreach (var (document, weight) in _postings[termId])
-                scores[document] += queryWeight * weight;
-        var bestPhrase = new float[Entries.Count];
-        var whole = new float[Entries.Count];
-        for (var d = 0; d < _documentEntry.Length; d++)
-        {
-            var entry = _documentEntry[d];
-            if (_isWhole[d]) whole[entry] = scores[d];
-            else if (scores[d] > bestPhrase[entry]) bestPhrase[entry] = scores[d];
-        }
+        var size = Entries.Count * 4;
+        var documentScores = t_documentScores is { } s && s.Length >= size ? s : t_documentScores = new float[size];
+        var entryScores = new float[Entries.Count];
+        _phrasings.Score(query, documentScores, entryScores, _ranking.Whole, bestDocument: true);
+        _answers?.Score(query, documentScores, entryScores, _ranking.Answer, bestDocument: true);
         var ranked = new List<FaqCandidate>(top + 1);
         for (var e = 0; e < Entries.Count; e++)
         {
-            var similarity = 0.5 * bestPhrase[e] + 0.5 * whole[e];
+            double similarity = entryScores[e];
             if (similarity <= 0) continue;
             if (ranked.Count == top && similarity <= ranked[^1].Similarity) continue;
             var at = ranked.FindIndex(c => c.Similarity < similarity);
@@ -103,33 +80,5 @@ public sealed class FaqIndex
             if (ranked.Count > top) ranked.RemoveAt(top);
         }
         return ranked;
-    }
-
-    /// <summary>
-    /// Sublinear TF × IDF, L2-normalized. Terms the index has never seen cannot match, but they still count in the
-    /// norm (as the rarest terms), so a question that is mostly about something else gets an honestly low score.
-    /// </summary>
-    private List<(int TermId, float Weight)> Vector(List<string> tokens)
-    {
-        var counts = new Dictionary<int, int>();
-        var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var token in tokens)
-        {
-            if (_termIds.TryGetValue(token, out var id)) counts[id] = counts.GetValueOrDefault(id) + 1;
-            else unknown[token] = unknown.GetValueOrDefault(token) + 1;
-        }
-        var vector = new List<(int, float)>(counts.Count);
-        double squared = 0;
-        foreach (var (id, count) in counts)
-        {
-            var weight = (float)((1 + Math.Log(count)) * _idf[id]);
-            vector.Add((id, weight));
-            squared += weight * weight;
-        }
-        foreach (var count in unknown.Values) squared += Math.Pow((1 + Math.Log(count)) * _unknownIdf, 2);
-        if (squared == 0) return [];
-        var norm = (float)Math.Sqrt(squared);
-        for (var i = 0; i < vector.Count; i++) vector[i] = (vector[i].Item1, vector[i].Item2 / norm);
-        return vector;
     }
 }

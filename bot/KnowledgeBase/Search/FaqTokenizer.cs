@@ -28,7 +28,8 @@ public static class FaqTokenizer
             {
                 var start = i;
                 while (i < normalized.Length && char.IsLetterOrDigit(normalized[i]) && !IsHan(normalized[i])) i++;
-                tokens.Add(Stem(normalized[start..i]));
+                var word = normalized[start..i];
+                tokens.Add(Stem(word));
             }
             else i++;
         }
@@ -44,17 +45,25 @@ public static class FaqTokenizer
         }
     }
 
-    /// <summary>A light English stemmer: plural and verb endings, enough to match claim/claims/claimed/claiming.</summary>
+    /// <summary>
+    /// A light English stemmer: plural and verb endings, then a final e and a doubled consonant, so that
+    /// claim/claims/claimed/claiming, decline/declined/declining and apply/applied/applies each meet in one stem.
+    /// </summary>
     internal static string Stem(string word)
     {
         if (word.Length <= 3 || !char.IsAsciiLetter(word[^1])) return word;
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4) return word[..^3] + "y";
-        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5) return word[..^3];
-        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4) return word[..^2];
-        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 && word[^3] is 's' or 'x' or 'h') return word[..^2];
-        if (word[^1] == 's' && word[^2] != 's' && word[^2] != 'u') return word[..^1];
-        return word;
+        var stem = word;
+        if (stem.EndsWith("ies", StringComparison.Ordinal) || stem.EndsWith("ied", StringComparison.Ordinal)) stem = stem.Length > 4 ? stem[..^3] + "y" : stem;
+        else if (stem.EndsWith("ing", StringComparison.Ordinal) && stem.Length > 5) stem = stem[..^3];
+        else if (stem.EndsWith("ed", StringComparison.Ordinal) && stem.Length > 4) stem = stem[..^2];
+        else if (stem.EndsWith("es", StringComparison.Ordinal) && stem.Length > 4 && stem[^3] is 's' or 'x' or 'h') stem = stem[..^2];
+        else if (stem[^1] == 's' && stem[^2] != 's' && stem[^2] != 'u') stem = stem[..^1];
+        if (stem.Length > 4 && stem[^1] == 'e') stem = stem[..^1];
+        if (stem.Length > 4 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z') && !IsVowel(stem[^1])) stem = stem[..^1];
+        return stem;
     }
 
-    private static bool IsHan(char ch) => ch is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+    private static bool IsVowel(char ch) => ch is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    internal static bool IsHan(char ch) => ch is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }

@@ -47,6 +47,21 @@ public sealed class FaqContentTests
     }
 
     [Fact]
+    public void HoldoutSet_CoversEveryEntryInEachLanguage_AndNeverRepeatsAPhrasingOrAnEvalLine()
+    {
+        var live = Content.Entries.Where(e => e.Status == FaqStatuses.Published).Select(e => e.Id).ToHashSet();
+        var phrasings = Content.Entries.SelectMany(e => e.Content.Values.SelectMany(c => c.Alternates.Prepend(c.Question)))
+            .Select(Squash).ToHashSet();
+        var evalLines = FaqEvalSet.Read(Path.Combine(RepoPaths.Eval, "questions.yaml")).Select(q => Squash(q.Text)).ToHashSet();
+        var holdout = FaqEvalSet.Read(Path.Combine(RepoPaths.Eval, "holdout.yaml"));
+
+        foreach (var language in new[] { FaqLanguages.Simplified, FaqLanguages.Traditional, FaqLanguages.English })
+            Assert.Equal(live, holdout.Where(q => q.Language == language).Select(q => q.Expect!).ToHashSet());
+        Assert.All(holdout, q => Assert.DoesNotContain(Squash(q.Text), phrasings));
+        Assert.All(holdout, q => Assert.DoesNotContain(Squash(q.Text), evalLines));
+    }
+
+    [Fact]
     public void Read_BrokenEntry_ReportsFileLineAndReason()
     {
         const string yaml = "- id: a\n  category: claims\n- id: b\n  category: claims\n  zh-Hans:\n    question: q\n";

@@ -9,19 +9,35 @@ public sealed class FaqSearchTests
 {
     private static readonly List<FaqEntry> Live = FaqYamlReader.ReadDirectory(RepoPaths.Faq).Entries
         .Where(e => e.IsLive(new DateOnly(2026, 11, 23))).ToList();
-    private static readonly FaqIndex Index = new(Live);
+    private static readonly FaqSynonyms Synonyms = FaqSynonyms.Load(Path.Combine(RepoPaths.Root, "knowledge-base", "synonyms.yaml"));
+    private static readonly FaqIndex Index = new(Live, synonyms: Synonyms);
 
-    [Fact]
-    public void Search_EvaluationSet_MeetsTheQualityFloors()
+    // Floors sit a little under the figures `kb eval` measured (eval 74.9 / 90.4 %, holdout 88.9 / 97.4 %,
+    // held-out alternates 74.7 / 89.4 %, must-not-answer wrong 2.0 %), so a regression fails here.
+    [Theory]
+    [InlineData("questions.yaml", 0.73, 0.88)]
+    [InlineData("holdout.yaml", 0.86, 0.95)]
+    public void Search_EvaluationSets_MeetTheQualityFloors(string file, double top1Floor, double top3Floor)
     {
         var result = FaqEvaluator.Evaluate(Index, new KnowledgeBaseOptions(),
-            FaqEvalSet.Read(Path.Combine(RepoPaths.Eval, "questions.yaml")),
+            FaqEvalSet.Read(Path.Combine(RepoPaths.Eval, file)),
             FaqEvalSet.Read(Path.Combine(RepoPaths.Eval, "must-not-answer.yaml")));
 
-        // Floors sit a little under the figures `kb eval` measured, so a regression fails here.
-        Assert.True(result.Top1 >= 0.50, $"top-1 {result.Top1:P1}");
-        Assert.True(result.Top3 >= 0.70, $"top-3 {result.Top3:P1}");
+        Assert.True(result.Top1 >= top1Floor, $"top-1 {result.Top1:P1}");
+        Assert.True(result.Top3 >= top3Floor, $"top-3 {result.Top3:P1}");
         Assert.True(result.WrongAnswerRate <= 0.05, $"wrong answers on must-not-answer {result.WrongAnswerRate:P1}");
+    }
+
+    [Fact]
+    public void Search_AlternatesHeldOutOfTheIndex_MeetTheQualityFloor()
+    {
+        var heldOut = FaqHeldOut.Search(Live, entries => new FaqIndex(entries, synonyms: Synonyms));
+
+        var (top1, top3, _) = FaqEvaluator.Score(heldOut);
+
+        Assert.True(heldOut.Count > Live.Count * 10, $"{heldOut.Count} held-out alternates");
+        Assert.True(top1 >= 0.72, $"top-1 {top1:P1}");
+        Assert.True(top3 >= 0.87, $"top-3 {top3:P1}");
     }
 
     [Fact]
