@@ -58,8 +58,8 @@ public sealed class MessageRouter(
 
         if (button is null && !string.IsNullOrWhiteSpace(text)) data.LastQuestion = inbox.Mask(text);
         var routed = RouteText(text, result, language, offerPerson);
-        // No FAQ answer and nothing else fits: a passage of the manuals may still help (it checks the FAQ said "none").
-        if (routed.Diagnostics.Route == Routes.Fallback && files.Count == 0 && button is null && !string.IsNullOrWhiteSpace(text)
+        // No FAQ answer and nothing else fits, or only a guess: a passage of the manuals may still help (never over an FAQ answer).
+        if (routed.Diagnostics.Route is Routes.Fallback or Routes.Clarify && files.Count == 0 && button is null && !string.IsNullOrWhiteSpace(text)
             && await documents.TryAnswerAsync(text, language, routed.Diagnostics, cancellationToken) is { } fromManuals)
             return fromManuals;
         // A file with a caption the bot can't place ("现场照片") is still a file the customer sent: confirm it.

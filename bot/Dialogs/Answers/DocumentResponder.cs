@@ -1,12 +1,13 @@
 using ChatService.Channels.Protocol;
 using ChatService.KnowledgeBase.Answering;
 using ChatService.KnowledgeBase.Documents;
+using ChatService.KnowledgeBase.Search;
 using ChatService.Nlu;
 
 namespace ChatService.Dialogs.Answers;
 
 /// <summary>
-/// Answers from the manuals when the FAQ has no answer: a grounded answer citing passages when a model is configured
+/// Answers from the manuals when the FAQ has no answer (or only a "did you mean", whose suggestions stay as buttons): a grounded answer citing passages when a model is configured
 /// (and it finds support), else a short excerpt with its source; 👍/👎 on the passage. Null: nothing to offer
 /// (no passage clears the threshold, or the model found the passages do not answer the question).
 /// </summary>
@@ -14,8 +15,18 @@ public sealed class DocumentResponder(PassageSearcher passages, FaqResponder faq
 {
     public async Task<RoutedReply?> TryAnswerAsync(string question, string language, TurnDiagnostics diagnostics, CancellationToken cancellationToken)
     {
-        var hits = passages.Offer(question, faq.Ask(question), Math.Max(3, answerer.PassageCount));
+        var decision = faq.Ask(question);
+        var hits = passages.Offer(question, decision, Math.Max(3, answerer.PassageCount));
         if (hits.Count == 0) return null;
+        var reply = await ReplyAsync(question, hits, language, diagnostics, cancellationToken);
+        if (reply is not null && decision.Kind == FaqDecisionKind.Suggest)
+            reply.Reply.SuggestedActions!.Actions.AddRange(faq.QuestionButtons(decision.Candidates, language));
+        return reply;
+    }
+
+    private async Task<RoutedReply?> ReplyAsync(string question, IReadOnlyList<PassageHit> hits, string language, TurnDiagnostics diagnostics,
+        CancellationToken cancellationToken)
+    {
         var best = hits[0];
         var answered = diagnostics with
         {

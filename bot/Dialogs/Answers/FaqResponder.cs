@@ -28,11 +28,15 @@ public sealed class FaqResponder(FaqSearcher searcher, FaqAnswerRenderer rendere
     public Activity DidYouMean(IReadOnlyList<FaqCandidate> candidates, string language)
     {
         var reply = SmallTalk.Text(Localizer.Say(language, "您是想问以下哪个问题？", "Did you mean one of these?"), InputHints.ExpectingInput);
-        var actions = candidates.Select(c => new ButtonValue(FaqId: c.Entry.Id).ToAction(renderer.Question(c.Entry, language))).ToList();
+        var actions = QuestionButtons(candidates, language).ToList();
         actions.Add(new ButtonValue(NoneOfThese: true).ToAction(Localizer.Say(language, "都不是", "None of these")));
         reply.SuggestedActions = new SuggestedActions { Actions = actions };
         return reply;
     }
+
+    /// <summary>One button per candidate entry, titled with its question in the customer's language.</summary>
+    public IEnumerable<CardAction> QuestionButtons(IReadOnlyList<FaqCandidate> candidates, string language) =>
+        candidates.Select(c => new ButtonValue(FaqId: c.Entry.Id).ToAction(renderer.Question(c.Entry, language)));
 
     public Activity AskForQuestion(string language) => SmallTalk.Text(Localizer.Say(language,
         "请直接输入您想了解的问题，例如：“理赔需要哪些材料？”“保单怎么续保？”“会员有哪些权益？”",

@@ -53,7 +53,7 @@ public static partial class DocumentEvaluation
         for (var t = 0.30; t <= 0.951; t += 0.05) Row(t, positiveTop, negativeTop, gold, t == options.Threshold);
         Row(options.Threshold, positiveTop, negativeTop, gold, current: true);
         Console.WriteLine(Latency(index, questions.Concat(mustNot).Select(q => q.Text).ToList()));
-        foreach (var (question, decision, top) in negativeTop.Where(n => n.Faq.Kind == FaqDecisionKind.NoAnswer && n.Top?.Score >= options.Threshold))
+        foreach (var (question, decision, top) in negativeTop.Where(n => n.Faq.Kind != FaqDecisionKind.Answer && n.Top?.Score >= options.Threshold))
             Console.WriteLine($"  wrongly offered: {question.Text} → {top!.Passage.Id} {top.Score:F2}");
         return 0;
     }
@@ -79,7 +79,7 @@ public static partial class DocumentEvaluation
             var hits = set.Count(p => p.Top is { } top && top.Score >= threshold && gold[p.Question.Expect!].Contains(top.Passage.Id));
             return set.Count == 0 ? "-" : ((double)hits / set.Count).ToString("P1", CultureInfo.InvariantCulture);
         }
-        var offered = negatives.Count(n => n.Faq.Kind == FaqDecisionKind.NoAnswer && n.Top?.Score >= threshold);
+        var offered = negatives.Count(n => n.Faq.Kind != FaqDecisionKind.Answer && n.Top?.Score >= threshold);
         var alone = negatives.Count(n => n.Top?.Score >= threshold);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{threshold,9:F2}  {Hit(l => l != "en"),7}  {Hit(l => l == "zh-Hans"),12}  {Hit(l => l == "zh-Hant"),12}  {Hit(l => l == "en"),7}  {offered,4} ({(double)offered / Math.Max(1, negatives.Count),6:P1})  {alone,14} ({(double)alone / Math.Max(1, negatives.Count):P1}){(current ? "  ← configured" : "")}"));

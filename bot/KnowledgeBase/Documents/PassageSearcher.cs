@@ -21,7 +21,7 @@ public sealed class PassageSearcher(IOptionsMonitor<DocumentOptions> options)
 
     /// <summary>The passages worth offering, best first; empty when the FAQ decided anything but "no answer".</summary>
     public IReadOnlyList<PassageHit> Offer(string question, FaqDecision faq, int top = 3) =>
-        !Options.Enabled || faq.Kind != FaqDecisionKind.NoAnswer ? [] : PassageDecision.Offer(faq, _index.Search(question, top), Options); // no search when the FAQ decided
+        !Options.Enabled || faq.Kind == FaqDecisionKind.Answer ? [] : PassageDecision.Offer(faq, _index.Search(question, top), Options); // no search when the FAQ answers
 
     public string Excerpt(Passage passage, string question) =>
         PassageExcerpt.For(passage, question, Options.MaxExcerptChars, _index.Synonyms);

@@ -38,13 +38,13 @@ public sealed class PassageSearchTests
     }
 
     [Fact]
-    public void Offer_FaqHasAnAnswerOrSuggestions_OffersNoPassage()
+    public void Offer_FaqAnswers_OffersNoPassage_ButOnlySuggestionsDoNotBlockOne()
     {
         var ranked = DocumentFixtures.Index.Search("品质管理委员会负责什么");
         var options = DocumentFixtures.Options;
 
         Assert.NotEmpty(PassageDecision.Offer(new FaqDecision(FaqDecisionKind.NoAnswer, 0.1, []), ranked, options));
-        Assert.Empty(PassageDecision.Offer(new FaqDecision(FaqDecisionKind.Suggest, 0.3, []), ranked, options));
+        Assert.NotEmpty(PassageDecision.Offer(new FaqDecision(FaqDecisionKind.Suggest, 0.3, []), ranked, options));
         Assert.Empty(PassageDecision.Offer(new FaqDecision(FaqDecisionKind.Answer, 0.9, []), ranked, options));
     }
 }
