@@ -57,7 +57,8 @@ public static partial class KnowledgeBaseAudit
     private static void CheckEvaluation(IReadOnlyList<FaqEntry> entries, Dictionary<string, string> phrases,
         IReadOnlyList<FaqEvalQuestion> questions, IReadOnlyList<FaqEvalQuestion> mustNotAnswer, List<string> problems)
     {
-        var ids = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        // Retired entries answer nothing: no evaluation line may expect one, and none needs paraphrases.
+        var ids = entries.Where(e => e.Status != FaqStatuses.Retired).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var question in questions.Concat(mustNotAnswer))
         {
@@ -67,7 +68,7 @@ public static partial class KnowledgeBaseAudit
             if (!Languages.Contains(question.Language)) problems.Add($"eval: '{question.Text}' has unknown lang '{question.Language}'");
         }
         foreach (var question in questions.Where(q => q.Expect is null || !ids.Contains(q.Expect)))
-            problems.Add($"eval: '{question.Text}' expects '{question.Expect}', which is not an entry");
+            problems.Add($"eval: '{question.Text}' expects '{question.Expect}', which is not a live entry");
         foreach (var question in mustNotAnswer.Where(q => q.Expect is not null))
             problems.Add($"must-not-answer: '{question.Text}' must not expect an entry");
         var counts = questions.Where(q => q.Expect is not null).CountBy(q => (q.Expect!, q.Language)).ToDictionary();
