@@ -28,18 +28,19 @@ public sealed class TypingMiddleware(IOptions<PipelineOptions> options) : ITurnM
 
     private static async Task KeepTypingAsync(ITurnContext turnContext, PipelineOptions options, CancellationToken cancellationToken)
     {
+        // Most turns end before the first delay: waking without an exception keeps that path cheap.
+        await Task.Delay(options.TypingDelay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
-            await Task.Delay(options.TypingDelay, cancellationToken);
             while (!cancellationToken.IsCancellationRequested)
             {
                 await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
-                await Task.Delay(options.TypingInterval, cancellationToken);
+                await Task.Delay(options.TypingInterval, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         catch (OperationCanceledException)
         {
-            // the turn finished
+            // the turn finished while a typing indicator was being sent
         }
     }
 }

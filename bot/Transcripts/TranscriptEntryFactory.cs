@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatService.Channels.Protocol;
 using ChatService.Transcripts.Masking;
 
@@ -11,7 +11,6 @@ namespace ChatService.Transcripts;
 /// </summary>
 public sealed class TranscriptEntryFactory(PiiMasker masker, TranscriptEncryption? encryption, TimeProvider clock)
 {
-    private const string DiagnosticsKey = "chatservice";
     private readonly ActivityJsonMasker _jsonMasker = new(masker);
 
     public TranscriptEntry Create(Activity activity, TranscriptDirection direction)
@@ -19,17 +18,15 @@ public sealed class TranscriptEntryFactory(PiiMasker masker, TranscriptEncryptio
         var conversationId = activity.Conversation?.Id;
         if (string.IsNullOrEmpty(conversationId))
             throw new ArgumentException("A transcript activity needs conversation.id.", nameof(activity));
-        var originalJson = ProtocolJson.Serialize(activity);
-        var node = JsonNode.Parse(originalJson)!.AsObject();
+        var originalJson = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options);
         // As the Bot Framework transcript logger does: an activity without id gets g_<guid>, and an inbound
         // activity without from.role came from the user.
         var activityId = string.IsNullOrEmpty(activity.Id) ? $"g_{Guid.NewGuid():N}" : activity.Id;
-        node["id"] = activityId;
         var fromRole = activity.From?.Role;
+        string? setRole = null;
         if (string.IsNullOrEmpty(fromRole) && direction == TranscriptDirection.Inbound && activity.From is not null)
-            node["from"]!["role"] = fromRole = RoleTypes.User;
-        _jsonMasker.Mask(node);
-        var diagnostics = (node["channelData"] as JsonObject)?[DiagnosticsKey] as JsonObject;
+            setRole = fromRole = RoleTypes.User;
+        var masked = _jsonMasker.Mask(originalJson, activityId, setRole);
         return new TranscriptEntry
         {
             ConversationId = conversationId,
@@ -41,11 +38,11 @@ public sealed class TranscriptEntryFactory(PiiMasker masker, TranscriptEncryptio
             FromRole = fromRole,
             RecordedAt = clock.GetUtcNow(),
             ActivityTimestamp = activity.Timestamp,
-            MaskedText = activity.Text is null ? null : masker.Mask(activity.Text),
-            MaskedActivityJson = node.ToJsonString(ProtocolJson.Options),
-            DiagnosticsJson = diagnostics?.ToJsonString(ProtocolJson.Options),
-            Route = diagnostics?["route"] is JsonValue route && route.GetValueKind() == JsonValueKind.String ? route.GetValue<string>() : null,
-            EncryptedOriginal = encryption?.Encrypt(originalJson, conversationId),
+            MaskedText = masked.Text,
+            MaskedActivityJson = masked.Json,
+            DiagnosticsJson = masked.DiagnosticsJson,
+            Route = masked.Route,
+            EncryptedOriginal = encryption?.Encrypt(Encoding.UTF8.GetString(originalJson), conversationId),
         };
     }
 }

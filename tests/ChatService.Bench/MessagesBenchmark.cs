@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
+using System.Net.Http.Headers;
 
 namespace ChatService.Bench;
 
@@ -17,7 +16,14 @@ public sealed class MessagesBenchmark(BenchOptions options)
 
     public async Task<int> RunAsync()
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Conversations })
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.Conversations,
+            UseProxy = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        })
         {
             BaseAddress = options.Url,
             Timeout = TimeSpan.FromSeconds(30),
@@ -26,12 +32,9 @@ public sealed class MessagesBenchmark(BenchOptions options)
         await RunPhaseAsync(http, $"warm-{run}", options.Warmup, new LatencyReport());
 
         var report = new LatencyReport();
-        var cpuBefore = options.ServerPid is { } before ? ProcessStats.CpuTime(before) : null;
-        var clock = Stopwatch.StartNew();
+        var usage = ProcessStats.Measure(options.ServerPid);
         await RunPhaseAsync(http, run, options.Duration, report);
-        var elapsed = clock.Elapsed;
-        var serverCpu = options.ServerPid is { } after ? ProcessStats.CpuTime(after) - cpuBefore : null;
-        report.Print("messages", options, elapsed, options.ServerPid is { } pid ? ProcessStats.PeakRssKb(pid) : null, serverCpu);
+        report.Print("messages", options, usage.Stop());
         return 0;
     }
 
@@ -45,6 +48,7 @@ public sealed class MessagesBenchmark(BenchOptions options)
     private async Task ConverseAsync(HttpClient http, string conversationId, long deadline, LatencyReport report, int index)
     {
         var latencies = new List<long>(4096);
+        var body = new ActivityBodies(conversationId, Texts);
         var interval = options.RatePerConversation > 0 ? (long)(Stopwatch.Frequency / options.RatePerConversation) : 0;
         // Spread the conversations' first turns over one interval so they don't all fire together.
         var next = Stopwatch.GetTimestamp() + (interval == 0 ? 0 : interval * index / Math.Max(1, options.Conversations));
@@ -56,15 +60,15 @@ public sealed class MessagesBenchmark(BenchOptions options)
                 if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
                 next = Math.Max(next + interval, Stopwatch.GetTimestamp());
             }
-            using var content = new ByteArrayContent(Body(conversationId, turn));
-            content.Headers.ContentType = new("application/json");
+            using var content = new ByteArrayContent(body.For(turn));
+            content.Headers.ContentType = JsonType;
             var start = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await http.PostAsync("/api/messages", content);
-                var body = await response.Content.ReadAsStringAsync();
+                using var response = await http.PostAsync(MessagesPath, content);
+                var answer = await response.Content.ReadAsByteArrayAsync();
                 if (response.StatusCode != HttpStatusCode.OK) report.Error($"http{(int)response.StatusCode}");
-                else if (!body.Contains("\"type\":\"message\"", StringComparison.Ordinal)) report.Error("no-reply");
+                else if (answer.AsSpan().IndexOf(MessageReply) < 0) report.Error("no-reply");
                 else latencies.Add(Stopwatch.GetTimestamp() - start);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -75,17 +79,7 @@ public sealed class MessagesBenchmark(BenchOptions options)
         report.Add(latencies);
     }
 
-    private static byte[] Body(string conversationId, int turn) => Encoding.UTF8.GetBytes(new JsonObject
-    {
-        ["type"] = "message",
-        ["id"] = $"{conversationId}|{turn:D7}",
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-        ["channelId"] = "bench",
-        ["serviceUrl"] = "http://127.0.0.1:9/",
-        ["deliveryMode"] = "expectReplies",
-        ["from"] = new JsonObject { ["id"] = $"user-{conversationId}", ["role"] = "user" },
-        ["recipient"] = new JsonObject { ["id"] = "bot", ["role"] = "bot" },
-        ["conversation"] = new JsonObject { ["id"] = conversationId },
-        ["text"] = Texts[turn % Texts.Length],
-    }.ToJsonString());
+    private static readonly Uri MessagesPath = new("/api/messages", UriKind.Relative);
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
+    private static readonly byte[] MessageReply = "\"type\":\"message\""u8.ToArray();
 }

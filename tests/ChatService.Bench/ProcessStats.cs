@@ -1,10 +1,37 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace ChatService.Bench;
 
+/// <summary>What a measured phase cost: its wall time, the server's CPU and peak RSS, and the load generator's own CPU.</summary>
+public sealed record PhaseUsage(TimeSpan Elapsed, TimeSpan? ServerCpu, long? ServerPeakRssKb, TimeSpan GeneratorCpu);
+
 /// <summary>Reads a server process's peak resident set size and CPU time from /proc (Linux).</summary>
 public static class ProcessStats
 {
+    /// <summary>Starts measuring a phase; <see cref="PhaseMeter.Stop"/> ends it.</summary>
+    public static PhaseMeter Measure(int? serverPid) => new(serverPid);
+
+    public sealed class PhaseMeter
+    {
+        private readonly int? _serverPid;
+        private readonly TimeSpan? _serverCpu;
+        private readonly TimeSpan _generatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        private readonly long _start = Stopwatch.GetTimestamp();
+
+        internal PhaseMeter(int? serverPid)
+        {
+            _serverPid = serverPid;
+            _serverCpu = serverPid is { } pid ? CpuTime(pid) : null;
+        }
+
+        public PhaseUsage Stop() => new(
+            Stopwatch.GetElapsedTime(_start),
+            _serverPid is { } pid ? CpuTime(pid) - _serverCpu : null,
+            _serverPid is { } p ? PeakRssKb(p) : null,
+            Process.GetCurrentProcess().TotalProcessorTime - _generatorCpu);
+    }
+
     public static long? PeakRssKb(int pid)
     {
         try

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatService.Channels.Protocol;
+using ChatService.Operations;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ChatService.Channels.BotFramework;
@@ -17,6 +18,9 @@ public static class ActivityReader
     {
         var request = context.Request;
         if (request.ContentLength > maxBodyBytes) return TooBig(maxBodyBytes);
+        // The per-conversation rate limiter already read the body to find the conversation: don't parse it twice.
+        if (RequestConversation.TakeActivity(context) is { } preRead)
+            return request.Body.CanSeek && request.Body.Length > maxBodyBytes ? TooBig(maxBodyBytes) : Validated(preRead);
         // Kestrel enforces the limit while streaming, for bodies sent without a Content-Length too.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = maxBodyBytes;
@@ -42,10 +46,12 @@ public static class ActivityReader
 
         if (activity is null)
             return ActivityReadResult.Error(StatusCodes.Status400BadRequest, ErrorResponses.BadSyntax, "The body is not an activity object.");
-        if (string.IsNullOrWhiteSpace(activity.Type))
-            return ActivityReadResult.Error(StatusCodes.Status400BadRequest, ErrorResponses.MissingProperty, "The activity has no type.");
-        return new ActivityReadResult(activity, StatusCodes.Status200OK, "", "");
+        return Validated(activity);
     }
+
+    private static ActivityReadResult Validated(Activity activity) => string.IsNullOrWhiteSpace(activity.Type)
+        ? ActivityReadResult.Error(StatusCodes.Status400BadRequest, ErrorResponses.MissingProperty, "The activity has no type.")
+        : new ActivityReadResult(activity, StatusCodes.Status200OK, "", "");
 
     private static ActivityReadResult TooBig(long maxBodyBytes) =>
         ActivityReadResult.Error(StatusCodes.Status413PayloadTooLarge, ErrorResponses.MessageSizeTooBig, $"The activity is larger than {maxBodyBytes} bytes.");

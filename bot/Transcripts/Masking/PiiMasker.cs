@@ -51,9 +51,12 @@ public sealed class PiiMasker
         // A pathological input must not stall a turn: on a regex timeout the whole text is withheld, never stored raw.
         try
         {
-            text = Email.Replace(text, m => KeepFirst(m.Groups[1].Value, 1) + "@" + m.Groups[2].Value);
+            // E-mail needs an '@' and every other built-in rule a digit (\d: any Unicode digit); most text has neither.
+            var builtIn = HasDigitOrAt(text);
+            if (builtIn) text = Email.Replace(text, m => KeepFirst(m.Groups[1].Value, 1) + "@" + m.Groups[2].Value);
             text = _claimNumber.Replace(text, m => KeepLast(m.Value, 4));
             text = _policyNumber.Replace(text, m => KeepLast(m.Value, 4));
+            if (!builtIn) return text;
             text = MainlandId.Replace(text, m => IdentityChecksums.IsValidMainlandId(m.Value) ? m.Value[..3] + Stars(11) + m.Value[^4..] : m.Value);
             text = TaiwanId.Replace(text, m => IdentityChecksums.IsValidTaiwanId(m.Value) ? m.Value[..1] + Stars(5) + m.Value[^4..] : m.Value);
             text = HongKongId.Replace(text, MaskHongKongId);
@@ -99,6 +102,13 @@ public sealed class PiiMasker
         {
             throw new InvalidOperationException($"Transcripts:Masking:{name} is not a valid regular expression: {ex.Message}", ex);
         }
+    }
+
+    private static bool HasDigitOrAt(string text)
+    {
+        foreach (var c in text)
+            if (c == '@' || char.IsDigit(c)) return true;
+        return false;
     }
 
     private static string Digits(string value)

@@ -12,6 +12,10 @@ public sealed partial class SqliteTranscriptStore(string databasePath, Transcrip
     private readonly SemaphoreSlim _startGate = new(1, 1);
     private SqliteConnection? _writerConnection;
     private GroupCommitWriter? _writer;
+    private WalCheckpointer? _checkpointer;
+
+    /// <summary>How often the WAL is copied back into the database, off the writer's commit path.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public string DatabasePath => _database.Path;
 
@@ -25,8 +29,12 @@ public sealed partial class SqliteTranscriptStore(string databasePath, Transcrip
             _writerConnection = await _database.OpenAsync(cancellationToken);
             if (!await ProbeWritableAsync(cancellationToken))
                 throw new InvalidOperationException($"Transcripts: '{_database.Path}' does not accept writes.");
+            await SqliteTranscriptDatabase.ExecuteAsync(_writerConnection,
+                $"PRAGMA wal_autocheckpoint = {WalCheckpointer.WriterAutoCheckpointPages};", cancellationToken);
             _writer = new GroupCommitWriter(_writerConnection, Math.Max(1, maxBatchSize), logger);
             _writer.Start();
+            _checkpointer = new WalCheckpointer(_database, CheckpointInterval, logger);
+            _checkpointer.Start();
             LogOpened(_database.Path);
         }
         finally
@@ -104,6 +112,7 @@ public sealed partial class SqliteTranscriptStore(string databasePath, Transcrip
     public void Dispose()
     {
         _writer?.Dispose();
+        _checkpointer?.Dispose();
         _writerConnection?.Dispose();
         _startGate.Dispose();
     }

@@ -34,6 +34,30 @@ public sealed class SqliteDurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task AppendAsync_TheLogIsCheckpointedIntoTheDatabaseOffTheWriter()
+    {
+        await using var store = await _directory.OpenStoreAsync(checkpointInterval: TimeSpan.FromMilliseconds(50));
+        var before = new FileInfo(_directory.DatabasePath).Length;
+        for (var i = 0; i < 200; i++)
+            await store.AppendAsync(TranscriptActivities.UserMessage("conv-ckpt", new string('x', 2000) + i), TranscriptDirection.Inbound);
+
+        // The writer's own auto-checkpoint is set far above these ~100 pages: only the checkpointer grows the database file.
+        var grown = await PollAsync(() => new FileInfo(_directory.DatabasePath).Length > before + 100_000, TimeSpan.FromSeconds(30));
+        Assert.True(grown, $"transcripts.db stayed at {new FileInfo(_directory.DatabasePath).Length} bytes (was {before})");
+    }
+
+    private static async Task<bool> PollAsync(Func<bool> condition, TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until) return false;
+            await Task.Delay(50);
+        }
+        return true;
+    }
+
+    [Fact]
     public async Task InitializeAsync_DatabaseIsInWalModeAndMigrated()
     {
         await using var store = await _directory.OpenStoreAsync();

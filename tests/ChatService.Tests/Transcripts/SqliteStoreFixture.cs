@@ -12,10 +12,13 @@ internal sealed class TempDataDirectory : IDisposable
 
     public string DatabasePath => System.IO.Path.Combine(Path, TranscriptsRegistration.DatabaseFileName);
 
-    public async Task<SqliteTranscriptStore> OpenStoreAsync(TranscriptEncryption? encryption = null, int maxBatchSize = 256)
+    public async Task<SqliteTranscriptStore> OpenStoreAsync(TranscriptEncryption? encryption = null, int maxBatchSize = 256, TimeSpan? checkpointInterval = null)
     {
         var factory = new TranscriptEntryFactory(new PiiMasker(), encryption, TimeProvider.System);
-        var store = new SqliteTranscriptStore(DatabasePath, factory, maxBatchSize, NullLogger<SqliteTranscriptStore>.Instance);
+        var store = new SqliteTranscriptStore(DatabasePath, factory, maxBatchSize, NullLogger<SqliteTranscriptStore>.Instance)
+        {
+            CheckpointInterval = checkpointInterval ?? TimeSpan.FromSeconds(1),
+        };
         await store.InitializeAsync();
         return store;
     }

@@ -116,6 +116,18 @@ public sealed class MessagesEndpointTests(AnonymousBotHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task Post_ChunkedBodyOverTheChannelLimitButUnderTheServerLimit_Returns413()
+    {
+        // 600 KB: over BotFramework:MaxRequestBodyBytes (512 KB), under Kestrel's 1 MB; the rate limiter has already buffered it.
+        var bytes = Encoding.UTF8.GetBytes(host.Message(new string('x', 600 * 1024)).ToJsonString());
+        using var content = new StreamContent(new MemoryStream(bytes));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        await ErrorAsync(await host.Client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "MessageSizeTooBig");
+    }
+
+    [Fact]
     public async Task Post_HundredThousandCharacterText_IsAcceptedAndTranscriptKeepsItWhole()
     {
         var text = string.Concat(Enumerable.Repeat("保险理赔abc", 100_000 / 7 + 1))[..100_000];
