@@ -33,5 +33,26 @@ public static class FeatureText
         return builder.ToString().Trim();
     }
 
+    /// <summary>
+    /// The ICU word segmentation of Chinese text, words separated by spaces and digit runs as '0'
+    /// (我要申请理赔 → 我 要 申请 理赔); empty for text without Han characters, which the word block covers.
+    /// </summary>
+    public static string Segments(string normalized)
+    {
+        if (!ScriptConverter.ContainsHan(normalized)) return "";
+        var builder = new StringBuilder(normalized.Length * 2);
+        foreach (var word in IcuWordBreaker.Split(normalized))
+        {
+            if (builder.Length > 0) builder.Append(' ');
+            var inDigits = false;
+            foreach (var ch in word)
+            {
+                if (char.IsDigit(ch)) { if (!inDigits) builder.Append('0'); inDigits = true; }
+                else if (!(ch is '.' or ',' && inDigits)) { builder.Append(ch); inDigits = false; }
+            }
+        }
+        return builder.ToString();
+    }
+
     private static bool IsOtherCjk(char ch) => ch is >= '\u3040' and <= '\u30ff' or >= '\uac00' and <= '\ud7af';
 }

@@ -16,7 +16,7 @@ public sealed record TrainingResult(IntentModel Model, TimeSpan TrainingTime, in
 public static class IntentTrainer
 {
     /// <summary>Changes whenever features or calibration change, so stale model files get retrained.</summary>
-    public const string PipelineVersion = "nlu-1";
+    public const string PipelineVersion = "nlu-2";
 
     /// <summary>The settings model selection chose on the repository data (used when the host trains at start-up).</summary>
     public static NluTrainingSettings DefaultSettings { get; } = new()

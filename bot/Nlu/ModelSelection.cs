@@ -6,14 +6,20 @@ namespace ChatService.Nlu;
 /// </summary>
 public static class ModelSelection
 {
-    /// <summary>The benchmark winners (English, Chinese), the platform-notes baseline, and two learners for the record.</summary>
+    /// <summary>
+    /// The benchmark winners (English, Chinese), Chinese word segmentation, hinge-loss SVMs (multiclass and
+    /// one-versus-all), a max-ent ensemble over the feature blocks, and the platform-notes baseline.
+    /// </summary>
     public static IReadOnlyList<NluTrainingSettings> Candidates { get; } =
     [
         IntentTrainer.DefaultSettings,
+        IntentTrainer.DefaultSettings with { SegmentNgrams = 1 },
         new() { Trainer = TrainerKind.SdcaMaximumEntropy, WordNgrams = 2, CharNgrams = 3, L2 = 1e-5f },
+        new() { Trainer = TrainerKind.SdcaMaximumEntropy, WordNgrams = 2, CharNgrams = 3, SegmentNgrams = 1, L2 = 1e-5f },
+        new() { Trainer = TrainerKind.SdcaHinge, WordNgrams = 2, CharNgrams = 4, L2 = 1e-4f },
+        new() { Trainer = TrainerKind.OneVersusAllSdcaHinge, WordNgrams = 2, CharNgrams = 4, L2 = 1e-4f },
+        IntentTrainer.DefaultSettings with { Ensemble = "Features+WordNgrams+CharNgrams" },
         new() { Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 1, CharNgrams = 3, L2 = 0.01f, NormalizeBlocks = false },
-        new() { Trainer = TrainerKind.OneVersusAllLinearSvm, WordNgrams = 2, CharNgrams = 4, L2 = 1e-3f },
-        new() { Trainer = TrainerKind.OneVersusAllAveragedPerceptron, WordNgrams = 2, CharNgrams = 4, L2 = 0, Iterations = 10 },
     ];
 
     public static (NluTrainingSettings Best, IReadOnlyList<TrainerComparison> Comparison) Select(IReadOnlyList<NluExample> training)
