@@ -35,7 +35,8 @@ public static class FeatureText
 
     /// <summary>
     /// The ICU word segmentation of Chinese text, words separated by spaces and digit runs as '0'
-    /// (我要申请理赔 → 我 要 申请 理赔); empty for text without Han characters, which the word block covers.
+    /// (我要申请理赔 → 我要 申请 理 赔: ICU's general dictionary lacks insurance terms); empty for text without Han
+    /// characters, which the word block covers.
     /// </summary>
     public static string Segments(string normalized)
     {

@@ -34,7 +34,7 @@ public static class IcuWordBreaker
 
     public static bool IsAvailable => Iterators.Value != IntPtr.Zero;
 
-    /// <summary>The words of <paramref name="text"/> (segments that are only spaces dropped): 我要申请理赔 → 我 要 申请 理赔.</summary>
+    /// <summary>The words of <paramref name="text"/> (segments that are only spaces dropped): 我要申请理赔 → 我要 申请 理 赔.</summary>
     public static List<string> Split(string text)
     {
         var words = new List<string>();
