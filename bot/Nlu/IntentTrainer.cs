@@ -58,6 +58,8 @@ public static class IntentTrainer
 
     private static IntentModel Fit(List<ModelInput> rows, NluTrainingSettings settings, ModelMetadata metadata)
     {
+        // Without any Chinese training text the word-segmentation block would have no n-grams (a vector of unknown size).
+        if (settings.SegmentNgrams > 0 && rows.All(r => r.Segments.Length == 0)) settings = settings with { SegmentNgrams = 0 };
         var ml = new MLContext(seed: settings.Seed);
         var data = ml.Data.LoadFromEnumerable(rows);
         var transformer = IntentPipeline.Build(ml, settings).Fit(data);

@@ -5,10 +5,11 @@ namespace ChatService.Tests.Nlu;
 [Collection(RepoModelCollection.Name)]
 public sealed class IntentModelRegressionTests(RepoModelFixture fixture)
 {
-    // `nlu train` on the nlu-models/ data of 2026-11-23 (3,163 training, 684 test utterances) reaches macro-F1
-    // 0.938 overall, 0.905 en, 0.958 zh-Hans, 0.950 zh-Hant: the floors sit a few points below. Raise them with the data.
-    private const double MacroF1Floor = 0.91;
-    private const double LanguageMacroF1Floor = 0.87;
+    // `nlu train` on the nlu-models/ data of 2026-11-23, second round (3,339 training, 684 test utterances; ICU word
+    // n-grams) reaches macro-F1 0.940 overall, 0.9195 en, 0.945 zh-Hans, 0.953 zh-Hant: the floors sit about two
+    // points below. Raise them with the data.
+    private const double MacroF1Floor = 0.92;
+    private const double LanguageMacroF1Floor = 0.90;
 
     [Fact]
     public void Train_OnRepositoryData_ReachesTheMacroF1FloorOnTheTestFiles()
