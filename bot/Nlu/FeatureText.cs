@@ -55,5 +55,18 @@ public static class FeatureText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// True when the normalized text has something the model was trained to read: a Han character, a Latin letter or
+    /// a digit. Text in other scripts (Korean, Arabic, Cyrillic…) would reach the model as little more than spaces
+    /// and the start/end markers, and block normalization would turn that into a confident guess.
+    /// </summary>
+    public static bool IsReadable(string normalized)
+    {
+        foreach (var ch in normalized)
+            if (ScriptConverter.IsHan(ch) || char.IsAsciiLetterOrDigit(ch) || ch is >= 'À' and <= 'ɏ' || char.IsDigit(ch))
+                return true;
+        return false;
+    }
+
     private static bool IsOtherCjk(char ch) => ch is >= '\u3040' and <= '\u30ff' or >= '\uac00' and <= '\ud7af';
 }

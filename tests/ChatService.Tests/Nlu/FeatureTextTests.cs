@@ -38,4 +38,15 @@ public sealed class FeatureTextTests
     [Fact]
     public void Tokens_HanCharactersAreTokensAndDigitsCollapse() =>
         Assert.Equal("查 保 单 p0", FeatureText.Tokens(TextNormalizer.Normalize("查保单P12345678")));
+
+    [Theory]
+    [InlineData("안녕하세요 날씨가 좋네요", false)]
+    [InlineData("مرحبا كيف حالك", false)]
+    [InlineData("😀 😀", false)]
+    [InlineData("", false)]
+    [InlineData("今日はいい天気ですね", true)]   // kanji are Han: the model reads them
+    [InlineData("café", true)]
+    [InlineData("12345", true)]
+    public void IsReadable_OnlyScriptsTheModelWasTrainedOn(string text, bool readable) =>
+        Assert.Equal(readable, FeatureText.IsReadable(TextNormalizer.Normalize(text)));
 }
