@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace ChatService.Nlu;
 
 /// <summary>
-/// Calls ICU's transliterator (libicui18n) through P/Invoke. ICU exports versioned symbols (utrans_openU_72), so the
-/// library and the suffix are found at run time. An ICU transliterator is not thread-safe: each thread opens its own.
+/// Calls ICU's transliterator (libicui18n) through P/Invoke (library and symbol suffix: <see cref="IcuLibraries"/>).
+/// An ICU transliterator is not thread-safe: each thread opens its own.
 /// </summary>
 internal sealed class IcuTransliterator
 {
@@ -65,7 +65,7 @@ internal sealed class IcuTransliterator
 
     private static (OpenU, TransUChars)? LoadFunctions()
     {
-        foreach (var (library, version) in CandidateLibraries())
+        foreach (var (library, version) in IcuLibraries.Candidates("libicui18n"))
         {
             if (!NativeLibrary.TryLoad(library, out var handle)) continue;
             foreach (var suffix in new[] { "_" + version, "" })
@@ -77,21 +77,5 @@ internal sealed class IcuTransliterator
             }
         }
         return null;
-    }
-
-    private static IEnumerable<(string Library, string Version)> CandidateLibraries()
-    {
-        string[] folders = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/usr/lib64", "/lib"];
-        foreach (var folder in folders.Where(Directory.Exists))
-        {
-            var files = Directory.GetFiles(folder, "libicui18n.so.*")
-                .Select(Path.GetFileName).OfType<string>().Where(name => name.Length > "libicui18n.so.".Length)
-                .Select(name => name["libicui18n.so.".Length..].Split('.')[0])
-                .Where(v => int.TryParse(v, out _)).Distinct().OrderByDescending(int.Parse);
-            foreach (var version in files)
-                yield return (Path.Combine(folder, "libicui18n.so." + version), version);
-        }
-        for (var version = 80; version >= 50; version--)
-            yield return ("libicui18n.so." + version, version.ToString());
     }
 }

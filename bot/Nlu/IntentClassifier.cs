@@ -22,7 +22,7 @@ public sealed class IntentClassifier(IntentModelHolder models, EntityExtractor e
         var found = entities.Extract(Truncate(text, MaxEntityLength));
         var model = models.Current;
         var input = ModelInput.From(classified);
-        if (model is null || input.Tokens.Length == 0)
+        if (model is null || !FeatureText.IsReadable(input.Text))
             return new IntentResult
             {
                 Intent = Intents.OutOfScope, IsOutOfScope = true, Entities = found,

@@ -34,12 +34,27 @@ public sealed class IntentModel
 
     public IntentModel WithMetadata(ModelMetadata metadata) => new(ml, transformer, inputSchema, metadata);
 
-    /// <summary>Raw (uncalibrated) scores of an already prepared input, in label order.</summary>
+    /// <summary>Raw (uncalibrated) scores of an already prepared input, in label order (an ensemble's averaged).</summary>
     public float[] RawScores(ModelInput input)
     {
         var engine = engines.Get();
-        try { return (float[])engine.Predict(input).Score.Clone(); }
+        try { return Average(engine.Predict(input).Score, Metadata.Labels.Length); }
         finally { engines.Return(engine); }
+    }
+
+    /// <summary>An ensemble writes its members' scores end to end: their mean per label (a copy when there is one member).</summary>
+    private static float[] Average(float[] scores, int labels)
+    {
+        if (labels == 0 || scores.Length <= labels) return (float[])scores.Clone();
+        var members = scores.Length / labels;
+        var mean = new float[labels];
+        for (var i = 0; i < labels; i++)
+        {
+            float sum = 0;
+            for (var m = 0; m < members; m++) sum += scores[m * labels + i];
+            mean[i] = sum / members;
+        }
+        return mean;
     }
 
     /// <summary>Calibrated probabilities of all labels, best first.</summary>

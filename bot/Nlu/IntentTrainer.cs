@@ -16,12 +16,12 @@ public sealed record TrainingResult(IntentModel Model, TimeSpan TrainingTime, in
 public static class IntentTrainer
 {
     /// <summary>Changes whenever features or calibration change, so stale model files get retrained.</summary>
-    public const string PipelineVersion = "nlu-1";
+    public const string PipelineVersion = "nlu-2";
 
     /// <summary>The settings model selection chose on the repository data (used when the host trains at start-up).</summary>
     public static NluTrainingSettings DefaultSettings { get; } = new()
     {
-        Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 2, CharNgrams = 4, L2 = 1e-3f,
+        Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 2, CharNgrams = 4, SegmentNgrams = 1, L2 = 1e-3f, Iterations = 10,
     };
 
     public static TrainingResult Train(IReadOnlyList<NluExample> examples, NluTrainingSettings settings,
@@ -58,6 +58,8 @@ public static class IntentTrainer
 
     private static IntentModel Fit(List<ModelInput> rows, NluTrainingSettings settings, ModelMetadata metadata)
     {
+        // Without any Chinese training text the word-segmentation block would have no n-grams (a vector of unknown size).
+        if (settings.SegmentNgrams > 0 && rows.All(r => r.Segments.Length == 0)) settings = settings with { SegmentNgrams = 0 };
         var ml = new MLContext(seed: settings.Seed);
         var data = ml.Data.LoadFromEnumerable(rows);
         var transformer = IntentPipeline.Build(ml, settings).Fit(data);

@@ -8,11 +8,13 @@ public sealed class ModelInput
     public string Label { get; set; } = "";
     public string Text { get; set; } = "";
     public string Tokens { get; set; } = "";
+    public string Segments { get; set; } = "";
 
     public static ModelInput From(string text, string label = "")
     {
         var normalized = TextNormalizer.Normalize(text);
-        return new ModelInput { Label = label, Text = normalized, Tokens = FeatureText.Tokens(normalized) };
+        return new ModelInput { Label = label, Text = normalized, Tokens = FeatureText.Tokens(normalized),
+            Segments = FeatureText.Segments(normalized) };
     }
 }
 

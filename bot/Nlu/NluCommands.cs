@@ -15,8 +15,10 @@ public static class NluCommands
           eval FILE|FOLDER      evaluate the model on a YAML test file or folder
           predict "text"        print intent, confidence, alternatives, entities and language
           bench [--only NAME] [--dev] [--[no-]blocknorm] [--trainer KIND] [--words N] [--chars N] [--l2 X] [--iters N]
+                [--zhwords N] [--ensemble COLUMNS] [--max-ngrams N] [--threads N]
                                 train and test the same pipeline on BANKING77, CLINC150 and SMP2017-ECDT
-                                (--dev: score on validation data, for choosing hyperparameters)
+                                (--dev: score on validation data, for choosing hyperparameters; --zhwords: ICU Chinese
+                                word n-grams; --ensemble Features+WordNgrams+CharNgrams: one learner per feature block)
         """;
 
     public static int Run(string[] args)

@@ -7,6 +7,10 @@ public enum TrainerKind
     LbfgsMaximumEntropy,
     OneVersusAllLinearSvm,
     OneVersusAllAveragedPerceptron,
+    /// <summary>Multiclass SDCA with the hinge loss (a linear SVM; scores are margins).</summary>
+    SdcaHinge,
+    /// <summary>One binary hinge-loss SDCA per intent (one-versus-all linear SVMs; scores are margins).</summary>
+    OneVersusAllSdcaHinge,
 }
 
 /// <summary>Feature and learner hyperparameters of the intent model.</summary>
@@ -17,10 +21,21 @@ public sealed record NluTrainingSettings
     public int WordNgrams { get; init; } = 3;
     /// <summary>Character n-gram length over the normalized text (0 = off).</summary>
     public int CharNgrams { get; init; } = 4;
+    /// <summary>Word n-gram length over ICU's Chinese word segmentation (0 = off).</summary>
+    public int SegmentNgrams { get; init; }
+    /// <summary>Keep only the most frequent n-grams of each length (0 = all): fewer weights, faster L-BFGS.</summary>
+    public int MaxNgrams { get; init; }
     /// <summary>L2-normalize the word and the character blocks separately (else the larger character block dominates).</summary>
     public bool NormalizeBlocks { get; init; } = true;
+    /// <summary>
+    /// Ensemble members as feature columns separated by '+' (<c>Features+WordNgrams+CharNgrams</c>): one learner per
+    /// column, their probabilities averaged. Empty = one learner on all features. Members must output probabilities.
+    /// </summary>
+    public string Ensemble { get; init; } = "";
     public float L2 { get; init; } = 1e-4f;
     public int Iterations { get; init; } = 30;
+    /// <summary>L-BFGS threads (1 = the repeatable default; more only where repeatability was shown, see benchmarks.md).</summary>
+    public int Threads { get; init; } = 1;
     /// <summary>Share of the training data held out to fit the temperature and the out-of-scope threshold (0 = none).</summary>
     public double HeldOutFraction { get; init; } = 0.2;
     public int Seed { get; init; }
@@ -31,5 +46,5 @@ public sealed record NluTrainingSettings
     public double? OutOfScopeRecallTarget { get; init; }
 
     public override string ToString() =>
-        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(NormalizeBlocks ? " blocknorm" : "")} L2={L2} it={Iterations}";
+        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}{(Threads > 1 ? $" threads={Threads}" : "")}";
 }

@@ -5,10 +5,11 @@ namespace ChatService.Tests.Nlu;
 [Collection(RepoModelCollection.Name)]
 public sealed class IntentModelRegressionTests(RepoModelFixture fixture)
 {
-    // `nlu train` on the nlu-models/ data of 2026-11-23 (3,163 training, 684 test utterances) reaches macro-F1
-    // 0.938 overall, 0.905 en, 0.958 zh-Hans, 0.950 zh-Hant: the floors sit a few points below. Raise them with the data.
-    private const double MacroF1Floor = 0.91;
-    private const double LanguageMacroF1Floor = 0.87;
+    // `nlu train` on the nlu-models/ data of 2026-11-23, second round (3,339 training, 684 test utterances; ICU word
+    // n-grams) reaches macro-F1 0.940 overall, 0.9195 en, 0.945 zh-Hans, 0.953 zh-Hant: the floors sit about two
+    // points below. Raise them with the data.
+    private const double MacroF1Floor = 0.92;
+    private const double LanguageMacroF1Floor = 0.90;
 
     [Fact]
     public void Train_OnRepositoryData_ReachesTheMacroF1FloorOnTheTestFiles()
@@ -44,6 +45,21 @@ public sealed class IntentModelRegressionTests(RepoModelFixture fixture)
             Assert.Equal(first.Model.RawScores(input), second.Model.RawScores(input));
         }
         Assert.Equal(first.Model.Metadata, second.Model.Metadata with { Labels = first.Model.Metadata.Labels });
+    }
+
+    [Fact]
+    public void Train_TwiceWithTwoLbfgsThreads_GivesTheSameScores()
+    {
+        // The benchmarks train L-BFGS on two threads: that must be as repeatable as one thread.
+        var slice = fixture.Training.Where((_, i) => i % 3 == 0).ToList();
+        var settings = fixture.Settings with { Threads = 2, HeldOutFraction = 0 };
+        var first = IntentTrainer.Train(slice, settings);
+        var second = IntentTrainer.Train(slice, settings);
+        foreach (var example in fixture.Test.Take(40))
+        {
+            var input = ModelInput.From(example.Text);
+            Assert.Equal(first.Model.RawScores(input), second.Model.RawScores(input));
+        }
     }
 
     [Fact]
