@@ -70,16 +70,10 @@ public sealed class DirectLineBenchmark(BenchOptions options, string secret)
         var latencies = new List<long>(1024);
         var path = new Uri($"/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/activities", UriKind.Relative);
         var authorization = new AuthenticationHeaderValue("Bearer", token);
-        var interval = options.RatePerConversation > 0 ? (long)(Stopwatch.Frequency / options.RatePerConversation) : 0;
-        var next = Stopwatch.GetTimestamp() + (interval == 0 ? 0 : interval * index / Math.Max(1, options.Conversations));
+        var pacer = new TurnPacer(options.RatePerConversation, index, options.Conversations);
         for (var turn = 0; Stopwatch.GetTimestamp() < deadline; turn++)
         {
-            if (interval > 0)
-            {
-                var wait = next - Stopwatch.GetTimestamp();
-                if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
-                next = Math.Max(next + interval, Stopwatch.GetTimestamp());
-            }
+            await pacer.WaitAsync();
             var start = Stopwatch.GetTimestamp();
             try
             {

@@ -49,17 +49,10 @@ public sealed class MessagesBenchmark(BenchOptions options)
     {
         var latencies = new List<long>(4096);
         var body = new ActivityBodies(conversationId, Texts);
-        var interval = options.RatePerConversation > 0 ? (long)(Stopwatch.Frequency / options.RatePerConversation) : 0;
-        // Spread the conversations' first turns over one interval so they don't all fire together.
-        var next = Stopwatch.GetTimestamp() + (interval == 0 ? 0 : interval * index / Math.Max(1, options.Conversations));
+        var pacer = new TurnPacer(options.RatePerConversation, index, options.Conversations);
         for (var turn = 0; Stopwatch.GetTimestamp() < deadline; turn++)
         {
-            if (interval > 0)
-            {
-                var wait = next - Stopwatch.GetTimestamp();
-                if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
-                next = Math.Max(next + interval, Stopwatch.GetTimestamp());
-            }
+            await pacer.WaitAsync();
             using var content = new ByteArrayContent(body.For(turn));
             content.Headers.ContentType = JsonType;
             var start = Stopwatch.GetTimestamp();
