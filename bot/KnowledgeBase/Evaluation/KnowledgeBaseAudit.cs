@@ -25,6 +25,7 @@ public static partial class KnowledgeBaseAudit
         foreach (var entry in entries)
         {
             CheckEntry(entry, knownFacts, problems);
+            if (entry.Status == FaqStatuses.Retired) continue; // its phrasings now belong to whichever entry took them over
             foreach (var (language, content) in entry.Content)
                 foreach (var phrase in content.Alternates.Prepend(content.Question).Select(Key).Where(k => k.Length > 0).Distinct())
                     if (phrases.TryGetValue(phrase, out var owner) && owner != entry.Id)

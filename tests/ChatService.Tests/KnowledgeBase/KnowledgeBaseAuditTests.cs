@@ -58,6 +58,18 @@ public sealed class KnowledgeBaseAuditTests
     }
 
     [Fact]
+    public void Check_AfterAMerge_TheRetiredEntryKeepsItsPhrasingsButNoEvaluationLineMayExpectIt()
+    {
+        var retired = Entry("claims-old", "怎么报案") with { Status = FaqStatuses.Retired };
+        var survivor = Entry("claims-new", "怎么报案");
+        var questions = Paraphrases("claims-new").Append(new("报案找谁", "zh-Hans", "claims-old")).ToList();
+
+        var problems = Audit([survivor, retired], questions);
+
+        Assert.Equal(["eval: '报案找谁' expects 'claims-old', which is not a live entry"], problems);
+    }
+
+    [Fact]
     public void RepositoryContent_PassesTheAuthoringAudit()
     {
         var (entries, _) = FaqYamlReader.ReadDirectory(RepoPaths.Faq);
