@@ -91,6 +91,9 @@ const cases = [
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
     const uploaded = page.waitForResponse(r => r.url().includes('/upload?') && r.request().method() === 'POST', { timeout: TIMEOUT });
     await page.locator('.webchat__upload-button input[type="file"]').setInputFiles({ name: 'claim-photo.png', mimeType: 'image/png', buffer: png });
+    // Web Chat reads the file and makes its thumbnail asynchronously; the upload icon shows a check mark once the
+    // file is in the send box. Sending before that (a slow machine) would send the caption alone.
+    await page.locator('.webchat__attachment-icon--checked').waitFor({ timeout: TIMEOUT });
     // Web Chat 4.18 keeps the file in the send box until the customer sends it, with an optional caption.
     await page.locator('.webchat__send-box-text-box__input').fill('现场照片');
     await page.locator('.webchat__send-button').click();
