@@ -16,12 +16,12 @@ public sealed record TrainingResult(IntentModel Model, TimeSpan TrainingTime, in
 public static class IntentTrainer
 {
     /// <summary>Changes whenever features or calibration change, so stale model files get retrained.</summary>
-    public const string PipelineVersion = "nlu-2";
+    public const string PipelineVersion = "nlu-3";
 
     /// <summary>The settings model selection chose on the repository data (used when the host trains at start-up).</summary>
     public static NluTrainingSettings DefaultSettings { get; } = new()
     {
-        Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 2, CharNgrams = 4, SegmentNgrams = 1, L2 = 1e-3f, Iterations = 10,
+        Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 2, CharNgrams = 4, SegmentNgrams = 1, L2 = 1e-3f, Iterations = 10, CalibrationFolds = 5,
     };
 
     public static TrainingResult Train(IReadOnlyList<NluExample> examples, NluTrainingSettings settings,
@@ -31,29 +31,37 @@ public static class IntentTrainer
             throw new InvalidDataException("Training needs at least two intents with examples.");
         var stopwatch = Stopwatch.StartNew();
         var all = examples.Select(e => ModelInput.From(e.Text, e.Intent)).ToList();
-        var (fitPart, heldOut) = validation is not null
-            ? (all, validation.Select(e => ModelInput.From(e.Text, e.Intent)).ToList())
-            : Split(examples, all, settings);
         double temperature = 1, threshold = 0, classScale = 1;
         IntentModel? model = null;
-        if (heldOut.Count > 0)
+        // Held-out scores: a benchmark's validation split, or out-of-fold scores of the training data itself (every
+        // example scored once by a model that did not see it), or none.
+        List<(List<ModelInput> Fit, List<ModelInput> HeldOut)> folds = validation is not null
+            ? [(all, validation.Select(e => ModelInput.From(e.Text, e.Intent)).ToList())]
+            : Folds(examples, all, settings);
+        var heldOutCount = folds.Sum(f => f.HeldOut.Count);
+        if (heldOutCount > 0)
         {
-            model = Fit(fitPart, settings, new ModelMetadata { Labels = [] });
-            var labels = model.Metadata.Labels;
-            var scored = heldOut.Where(h => Array.IndexOf(labels, h.Label) >= 0)
-                .Select(h => (Scores: model.RawScores(h), Label: Array.IndexOf(labels, h.Label))).ToList();
-            temperature = Calibration.FitTemperature(scored, model.Metadata.ScoresAreProbabilities);
-            var calibrated = model.WithMetadata(model.Metadata with { Temperature = temperature });
-            var rankings = heldOut.Select(h => (calibrated.Rank(h), h.Label)).ToList();
+            var scored = new List<(IntentModel Model, ModelInput Row)>();
+            foreach (var (fitPart, heldOut) in folds)
+            {
+                var foldModel = Fit(fitPart, settings, new ModelMetadata { Labels = [] });
+                scored.AddRange(heldOut.Where(h => Array.IndexOf(foldModel.Metadata.Labels, h.Label) >= 0).Select(h => (foldModel, h)));
+                if (ReferenceEquals(fitPart, all)) model = foldModel;
+            }
+            temperature = Calibration.FitTemperature(
+                scored.Select(s => (s.Model.RawScores(s.Row), Array.IndexOf(s.Model.Metadata.Labels, s.Row.Label))).ToList(),
+                IntentPipeline.ScoresAreProbabilities(settings.Trainer));
+            var calibrated = scored.Select(s => s.Model).Distinct()
+                .ToDictionary(m => m, m => m.WithMetadata(m.Metadata with { Temperature = temperature }));
+            var rankings = scored.Select(s => (calibrated[s.Model].Rank(s.Row), s.Row.Label)).ToList();
             (threshold, classScale) = Calibration.TuneOutOfScope(rankings, outOfScopeLabel, settings.OutOfScopeRecallTarget);
         }
-        if (model is null || !ReferenceEquals(fitPart, all))
-            model = Fit(all, settings, new ModelMetadata { Labels = [] });
+        model ??= Fit(all, settings, new ModelMetadata { Labels = [] });
         model = model.WithMetadata(model.Metadata with
         {
             Temperature = temperature, OutOfScopeThreshold = threshold, OutOfScopeClassScale = classScale, DataFingerprint = dataFingerprint,
         });
-        return new TrainingResult(model, stopwatch.Elapsed, all.Count, heldOut.Count);
+        return new TrainingResult(model, stopwatch.Elapsed, all.Count, heldOutCount);
     }
 
     private static IntentModel Fit(List<ModelInput> rows, NluTrainingSettings settings, ModelMetadata metadata)
@@ -73,21 +81,27 @@ public static class IntentTrainer
         });
     }
 
-    /// <summary>A repeatable stratified split: the same share of every (intent, language) group is held out.</summary>
-    private static (List<ModelInput> Fit, List<ModelInput> HeldOut) Split(IReadOnlyList<NluExample> examples,
+    /// <summary>
+    /// Repeatable stratified hold-outs: with <see cref="NluTrainingSettings.CalibrationFolds"/> &gt; 1, k folds in which
+    /// every (intent, language) group is dealt round-robin after a seeded shuffle, so each example is held out once;
+    /// otherwise one split holding out <see cref="NluTrainingSettings.HeldOutFraction"/> of every group.
+    /// </summary>
+    private static List<(List<ModelInput> Fit, List<ModelInput> HeldOut)> Folds(IReadOnlyList<NluExample> examples,
         List<ModelInput> rows, NluTrainingSettings settings)
     {
-        if (settings.HeldOutFraction <= 0) return (rows, []);
+        if (settings.HeldOutFraction <= 0) return [];
         var random = new Random(settings.Seed);
-        var fit = new List<ModelInput>();
-        var heldOut = new List<ModelInput>();
+        var folds = Math.Max(1, settings.CalibrationFolds);
+        var foldOf = new int[rows.Count];
         foreach (var group in Enumerable.Range(0, rows.Count).GroupBy(i => (examples[i].Intent, examples[i].Language)))
         {
             var indices = group.OrderBy(_ => random.Next()).ToList();
             var take = indices.Count < 3 ? 0 : (int)Math.Round(indices.Count * settings.HeldOutFraction);
-            heldOut.AddRange(indices.Take(take).Select(i => rows[i]));
-            fit.AddRange(indices.Skip(take).Select(i => rows[i]));
+            for (var k = 0; k < indices.Count; k++)
+                foldOf[indices[k]] = folds > 1 ? (indices.Count < folds ? -1 : k % folds) : (k < take ? 0 : -1);
         }
-        return (fit, heldOut);
+        return Enumerable.Range(0, folds)
+            .Select(fold => (Fit: rows.Where((_, i) => foldOf[i] != fold).ToList(), HeldOut: rows.Where((_, i) => foldOf[i] == fold).ToList()))
+            .Where(f => f.HeldOut.Count > 0).ToList();
     }
 }

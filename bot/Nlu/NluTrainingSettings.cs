@@ -38,6 +38,12 @@ public sealed record NluTrainingSettings
     public int Threads { get; init; } = 1;
     /// <summary>Share of the training data held out to fit the temperature and the out-of-scope threshold (0 = none).</summary>
     public double HeldOutFraction { get; init; } = 0.2;
+    /// <summary>
+    /// Calibrate on out-of-fold scores of this many stratified folds (each example held out once; the temperature and
+    /// threshold then rest on all of the data, not one fifth); 1 = a single <see cref="HeldOutFraction"/> split.
+    /// Ignored when <see cref="HeldOutFraction"/> is 0 or a validation set is given.
+    /// </summary>
+    public int CalibrationFolds { get; init; } = 1;
     public int Seed { get; init; }
     /// <summary>
     /// When set, the out-of-scope threshold maximizes in-scope accuracy under this held-out out-of-scope recall;
@@ -46,5 +52,5 @@ public sealed record NluTrainingSettings
     public double? OutOfScopeRecallTarget { get; init; }
 
     public override string ToString() =>
-        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}{(Threads > 1 ? $" threads={Threads}" : "")}";
+        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}{(Threads > 1 ? $" threads={Threads}" : "")}{(CalibrationFolds > 1 ? $" folds={CalibrationFolds}" : "")}";
 }

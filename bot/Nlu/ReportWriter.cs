@@ -38,7 +38,7 @@ public static class ReportWriter
         md.AppendLine($"- Test file: {report.Count} utterances; accuracy {F(report.Accuracy)}; **macro-F1 {F(report.MacroF1)}**");
         if (report.OutOfScopeRecall is { } recall)
             md.AppendLine($"- out_of_scope recall {F(recall)}; in-scope accuracy {F(report.InScopeAccuracy ?? 0)}");
-        md.AppendLine($"- Out-of-scope threshold {report.OutOfScopeThreshold:F2}, out-of-scope class scale {report.OutOfScopeClassScale:F2} and temperature {report.Temperature:F3}, all fitted on a held-out 20 % of the training data").AppendLine();
+        md.AppendLine($"- Out-of-scope threshold {report.OutOfScopeThreshold:F2}, out-of-scope class scale {report.OutOfScopeClassScale:F2} and temperature {report.Temperature:F3}, all fitted on held-out training data (out-of-fold scores when the settings say `folds=N`, else a held-out 20 %)").AppendLine();
         md.AppendLine("## Per language").AppendLine().AppendLine("| language | count | accuracy | macro-F1 |").AppendLine("|---|---|---|---|");
         foreach (var l in report.PerLanguage) md.AppendLine($"| {l.Language} | {l.Count} | {F(l.Accuracy)} | {F(l.MacroF1)} |");
         md.AppendLine().AppendLine("## Per intent").AppendLine().AppendLine("| intent | precision | recall | F1 | support |").AppendLine("|---|---|---|---|---|");

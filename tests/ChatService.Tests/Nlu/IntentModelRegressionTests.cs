@@ -5,11 +5,14 @@ namespace ChatService.Tests.Nlu;
 [Collection(RepoModelCollection.Name)]
 public sealed class IntentModelRegressionTests(RepoModelFixture fixture)
 {
-    // `nlu train` on the nlu-models/ data of 2026-11-23, second round (3,339 training, 684 test utterances; ICU word
-    // n-grams) reaches macro-F1 0.940 overall, 0.9195 en, 0.945 zh-Hans, 0.953 zh-Hant: the floors sit about two
-    // points below. Raise them with the data.
-    private const double MacroF1Floor = 0.92;
-    private const double LanguageMacroF1Floor = 0.90;
+    // `nlu train --quick` on the nlu-models/ data of 2026-12-05 (3,471 training, 684 test utterances; calibration on
+    // five out-of-fold splits) reaches macro-F1 0.948 overall, 0.935 en, 0.948 zh-Hans, 0.959 zh-Hant, out-of-scope
+    // recall 0.917 at in-scope accuracy 0.942. The floors are the targets (0.92 for each language, 0.85
+    // out-of-scope recall) and a point under the overall figure. Raise them with the data.
+    private const double MacroF1Floor = 0.935;
+    private const double LanguageMacroF1Floor = 0.92;
+    private const double OutOfScopeRecallFloor = 0.85;
+    private const double InScopeAccuracyFloor = 0.93;
 
     [Fact]
     public void Train_OnRepositoryData_ReachesTheMacroF1FloorOnTheTestFiles()
@@ -20,6 +23,8 @@ public sealed class IntentModelRegressionTests(RepoModelFixture fixture)
         Assert.True(report.MacroF1 >= MacroF1Floor, $"macro-F1 {report.MacroF1:F3} < {MacroF1Floor}: {ReportWriter.Summary(report)}");
         Assert.All(report.PerLanguage, language =>
             Assert.True(language.MacroF1 >= LanguageMacroF1Floor, $"{language.Language} macro-F1 {language.MacroF1:F3}"));
+        Assert.True(report.OutOfScopeRecall >= OutOfScopeRecallFloor, $"out-of-scope recall {report.OutOfScopeRecall:F3}");
+        Assert.True(report.InScopeAccuracy >= InScopeAccuracyFloor, $"in-scope accuracy {report.InScopeAccuracy:F3}");
     }
 
     [Fact]
