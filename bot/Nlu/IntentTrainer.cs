@@ -21,7 +21,7 @@ public static class IntentTrainer
     /// <summary>The settings model selection chose on the repository data (used when the host trains at start-up).</summary>
     public static NluTrainingSettings DefaultSettings { get; } = new()
     {
-        Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 2, CharNgrams = 4, SegmentNgrams = 1, L2 = 1e-3f, Iterations = 10, CalibrationFolds = 5,
+        Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgrams = 2, CharNgrams = 4, L2 = 1e-3f, Iterations = 10, CalibrationFolds = 5,
     };
 
     public static TrainingResult Train(IReadOnlyList<NluExample> examples, NluTrainingSettings settings,

@@ -13,7 +13,7 @@ public static class ModelSelection
     public static IReadOnlyList<NluTrainingSettings> Candidates { get; } =
     [
         IntentTrainer.DefaultSettings,
-        IntentTrainer.DefaultSettings with { SegmentNgrams = 0 },
+        IntentTrainer.DefaultSettings with { SegmentNgrams = 1 },
         IntentTrainer.DefaultSettings with { Iterations = 30 },
         new() { Trainer = TrainerKind.SdcaMaximumEntropy, WordNgrams = 2, CharNgrams = 3, L2 = 1e-5f },
         new() { Trainer = TrainerKind.SdcaHinge, WordNgrams = 2, CharNgrams = 4, L2 = 1e-4f },
