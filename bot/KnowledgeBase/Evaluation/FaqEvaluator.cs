@@ -7,7 +7,12 @@ namespace ChatService.KnowledgeBase.Evaluation;
 public sealed record FaqEvalResult(
     int Questions, double Top1, double Top3, double Mrr, double AnsweredCorrectly, double AnsweredWrongly,
     int MustNotAnswer, double WrongAnswerRate, double SuggestedOnMustNot, IReadOnlyDictionary<string, double> Top1ByLanguage,
-    double SearchP50Microseconds, double SearchP99Microseconds);
+    double SearchP50Microseconds, double SearchP99Microseconds)
+{
+    /// <summary>Top-1, top-3 and MRR of each language's questions.</summary>
+    public IReadOnlyDictionary<string, (double Top1, double Top3, double Mrr)> ByLanguage { get; init; } =
+        new Dictionary<string, (double, double, double)>();
+}
 
 /// <summary>Runs an evaluation set through the same search and decision the bot uses.</summary>
 public static class FaqEvaluator
@@ -18,6 +23,7 @@ public static class FaqEvaluator
         double reciprocal = 0;
         var latencies = new List<double>();
         var byLanguage = new Dictionary<string, (int Hit, int Total)>();
+        var languageRanks = new Dictionary<string, List<int>>();
         foreach (var question in answerable)
         {
             var ranked = Timed(index, question.Text, options, latencies);
@@ -35,12 +41,19 @@ public static class FaqEvaluator
             }
             var (hit, total) = byLanguage.GetValueOrDefault(question.Language);
             byLanguage[question.Language] = (hit + (rank == 0 ? 1 : 0), total + 1);
+            if (!languageRanks.TryGetValue(question.Language, out var ranks)) languageRanks[question.Language] = ranks = [];
+            ranks.Add(rank);
         }
         int wrong = 0, suggested = 0;
         foreach (var question in mustNot)
         {
             var decision = FaqDecision.Decide(Timed(index, question.Text, options, latencies), options);
-            if (decision.Kind == FaqDecisionKind.Answer) wrong++;
+            if (decision.Kind == FaqDecisionKind.Answer)
+            {
+                wrong++;
+                if (Environment.GetEnvironmentVariable("KB_EVAL_MISSES") == "1")
+                    Console.WriteLine($"must-not answered [{question.Language}] {question.Text} → {decision.Best!.Entry.Id} (confidence {decision.Confidence:F2})");
+            }
             else if (decision.Kind == FaqDecisionKind.Suggest) suggested++;
         }
         latencies.Sort();
@@ -49,7 +62,12 @@ public static class FaqEvaluator
             answerable.Count == 0 ? 0 : reciprocal / answerable.Count, Ratio(answeredRight, answerable.Count), Ratio(answeredWrong, answerable.Count),
             mustNot.Count, Ratio(wrong, mustNot.Count), Ratio(suggested, mustNot.Count),
             byLanguage.ToDictionary(kv => kv.Key, kv => Ratio(kv.Value.Hit, kv.Value.Total)),
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99))
+        {
+            ByLanguage = languageRanks.ToDictionary(kv => kv.Key, kv => (
+                (double)kv.Value.Count(r => r == 0) / kv.Value.Count, (double)kv.Value.Count(r => r is >= 0 and < 3) / kv.Value.Count,
+                kv.Value.Sum(r => r >= 0 ? 1.0 / (r + 1) : 0) / kv.Value.Count)),
+        };
     }
 
     /// <summary>Top-1, top-3 and MRR of questions already searched.</summary>

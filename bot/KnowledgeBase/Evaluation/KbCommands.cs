@@ -71,7 +71,8 @@ public static class KbCommands
         Console.WriteLine($"entries {live.Count}, phrases {index.DocumentCount}, index build {buildMs:F1} ms");
         Console.WriteLine($"{Path.GetFileName(questionsPath)}: {r.Questions} questions: top-1 {r.Top1:P1}, top-3 {r.Top3:P1}, MRR {r.Mrr:F3}");
         Console.WriteLine($"  decided Answer and right {r.AnsweredCorrectly:P1}, Answer and wrong {r.AnsweredWrongly:P1}");
-        foreach (var (language, top1) in r.Top1ByLanguage.OrderBy(kv => kv.Key)) Console.WriteLine($"  top-1 {language}: {top1:P1}");
+        foreach (var (language, (top1, top3, mrr)) in r.ByLanguage.OrderBy(kv => kv.Key))
+            Console.WriteLine($"  {language}: top-1 {top1:P1}, top-3 {top3:P1}, MRR {mrr:F3}");
         Console.WriteLine($"{Path.GetFileName(mustNotPath)}: {r.MustNotAnswer} questions: wrong answers {r.WrongAnswerRate:P1}, did-you-mean {r.SuggestedOnMustNot:P1}");
         Console.WriteLine($"search latency p50 {r.SearchP50Microseconds:F0} µs, p99 {r.SearchP99Microseconds:F0} µs");
         Console.WriteLine($"thresholds: answer {options.AnswerThreshold}, suggest {options.SuggestThreshold} (calibrated confidence)");
