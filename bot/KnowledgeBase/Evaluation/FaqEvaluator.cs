@@ -48,7 +48,12 @@ public static class FaqEvaluator
         foreach (var question in mustNot)
         {
             var decision = FaqDecision.Decide(Timed(index, question.Text, options, latencies), options);
-            if (decision.Kind == FaqDecisionKind.Answer) wrong++;
+            if (decision.Kind == FaqDecisionKind.Answer)
+            {
+                wrong++;
+                if (Environment.GetEnvironmentVariable("KB_EVAL_MISSES") == "1")
+                    Console.WriteLine($"must-not answered [{question.Language}] {question.Text} → {decision.Best!.Entry.Id} (confidence {decision.Confidence:F2})");
+            }
             else if (decision.Kind == FaqDecisionKind.Suggest) suggested++;
         }
         latencies.Sort();
