@@ -11,7 +11,7 @@ public sealed class KnowledgeBaseOptions
     public string Directory { get; set; } = "knowledge-base";
 
     /// <summary>At or above this calibrated confidence the best entry is answered directly.</summary>
-    public double AnswerThreshold { get; set; } = 0.7;
+    public double AnswerThreshold { get; set; } = 0.8;
 
     /// <summary>At or above this confidence (and below the answer threshold) the leaders are offered as "did you mean".</summary>
     public double SuggestThreshold { get; set; } = 0.2;

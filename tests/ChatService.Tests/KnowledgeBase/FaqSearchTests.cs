@@ -12,11 +12,11 @@ public sealed class FaqSearchTests
     private static readonly FaqSynonyms Synonyms = FaqSynonyms.Load(Path.Combine(RepoPaths.Root, "knowledge-base", "synonyms.yaml"));
     private static readonly FaqIndex Index = new(Live, synonyms: Synonyms);
 
-    // Floors sit a little under the figures `kb eval` measured (eval 74.9 / 90.4 %, holdout 88.9 / 97.4 %,
-    // held-out alternates 74.7 / 89.4 %, must-not-answer wrong 2.0 %), so a regression fails here.
+    // Floors sit a little under the figures `kb eval` measured (eval 81.6 / 94.5 %, holdout 93.2 / 98.3 %,
+    // held-out alternates 79.5 / 91.6 %, must-not-answer wrong 2.0 %), so a regression fails here.
     [Theory]
-    [InlineData("questions.yaml", 0.73, 0.88)]
-    [InlineData("holdout.yaml", 0.86, 0.95)]
+    [InlineData("questions.yaml", 0.80, 0.93)]
+    [InlineData("holdout.yaml", 0.91, 0.96)]
     public void Search_EvaluationSets_MeetTheQualityFloors(string file, double top1Floor, double top3Floor)
     {
         var result = FaqEvaluator.Evaluate(Index, new KnowledgeBaseOptions(),
@@ -36,8 +36,8 @@ public sealed class FaqSearchTests
         var (top1, top3, _) = FaqEvaluator.Score(heldOut);
 
         Assert.True(heldOut.Count > Live.Count * 10, $"{heldOut.Count} held-out alternates");
-        Assert.True(top1 >= 0.72, $"top-1 {top1:P1}");
-        Assert.True(top3 >= 0.87, $"top-3 {top3:P1}");
+        Assert.True(top1 >= 0.77, $"top-1 {top1:P1}");
+        Assert.True(top3 >= 0.90, $"top-3 {top3:P1}");
     }
 
     [Fact]
