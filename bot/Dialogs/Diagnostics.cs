@@ -12,6 +12,9 @@ public sealed record TurnDiagnostics(string Language, string Route, string? Inte
     public string? FaqCategory { get; init; }
     public double? Score { get; init; }
 
+    /// <summary>An FAQ entry offered as a button next to a flow or hand-off reply (the question was also one it answers).</summary>
+    public string? RelatedFaqId { get; init; }
+
     /// <summary>The manual passage offered (excerpt) or cited first (grounded answer), its manual and section.</summary>
     public string? PassageId { get; init; }
     public string? Source { get; init; }
@@ -45,6 +48,7 @@ public static class Diagnostics
             node["faqCategory"] = diagnostics.FaqCategory;
             node["score"] = diagnostics.Score is { } s ? Math.Round(s, 4) : null;
         }
+        if (diagnostics.RelatedFaqId is not null) node["relatedFaqId"] = diagnostics.RelatedFaqId;
         if (diagnostics.PassageId is not null)
         {
             node["passageId"] = diagnostics.PassageId;

@@ -80,11 +80,15 @@ public sealed class MessageRouter(
         {
             var decision = faq.Ask(text);
             if (decision.Kind == FaqDecisionKind.Answer) return Faq(decision.Best!.Entry, language, decision.Confidence, result.Intent, result);
-            if (result.TopIntent != Intents.OutOfScope && result.Confidence >= ClarifyFloor) return Clarify(result, language);
+            // The classifier leaned towards an informational question without being sure: the knowledge base's guesses
+            // are a better clarification than a choice of intents.
+            if (decision.Kind == FaqDecisionKind.Suggest && result.TopIntent == Intents.Faq)
+                return new(faq.DidYouMean(decision.Candidates, language), Diagnose(language, Routes.Clarify, result));
+            if (result.TopIntent != Intents.OutOfScope && result.Confidence >= ClarifyFloor) return WithRelatedAnswer(Clarify(result, language), decision, language);
             var refusal = result.TopIntent == Intents.OutOfScope ? talk.OutOfScope(language, offerPerson) : talk.NotUnderstood(language, offerPerson);
             return new(refusal, Diagnose(language, Routes.Fallback, result));
         }
-        if (result.IsAmbiguous && result.Intent != Intents.Faq) return Clarify(result, language);
+        if (result.IsAmbiguous && result.Intent != Intents.Faq) return WithRelatedAnswer(Clarify(result, language), faq.Ask(text), language);
         return RouteIntent(result.Intent, result.Confidence, text, language, offerPerson, result);
     }
 
@@ -96,9 +100,11 @@ public sealed class MessageRouter(
             case Intents.Greeting: return new(talk.Greeting(language), diagnostics with { Route = Routes.Greeting });
             case Intents.Goodbye: return new(talk.Goodbye(language), diagnostics with { Route = Routes.Goodbye });
             case Intents.Thanks: return new(talk.Thanks(language), diagnostics with { Route = Routes.Thanks });
+            // No related entry here: for someone who asked for a person, the knowledge base's best match is mostly
+            // "how do I reach a person", which the hand-off itself answers.
             case Intents.HumanAgent: return new(talk.Handoff(language), diagnostics with { Route = Routes.Handoff });
             case Intents.ClaimReport or Intents.ClaimStatus or Intents.Complaint or Intents.PolicyLookup:
-                return new(flows.For(intent, language, result.Entities), diagnostics with { Route = Routes.Flow(intent) });
+                return WithRelatedAnswer(new(flows.For(intent, language, result.Entities), diagnostics with { Route = Routes.Flow(intent) }), Ask(question), language);
             case Intents.Faq when question.Length == 0:
                 return new(faq.AskForQuestion(language), diagnostics with { Route = Routes.Faq });
             case Intents.Faq:
@@ -113,6 +119,24 @@ public sealed class MessageRouter(
             default: return new(talk.NotUnderstood(language, offerPerson), diagnostics);
         }
     }
+
+    /// <summary>
+    /// A request that goes to a flow or to a choice of intents may also be a question the knowledge base
+    /// answers ("how long does a claim take" is both claim_status and the claims-timeline entry): the reply keeps its
+    /// route and offers that entry as a button (before "none of these"), so the customer gets whichever they meant.
+    /// </summary>
+    private RoutedReply WithRelatedAnswer(RoutedReply routed, FaqDecision? decision, string language)
+    {
+        if (decision is null || faq.Related(decision) is not { } best) return routed;
+        var actions = routed.Reply.SuggestedActions?.Actions ?? [];
+        var none = actions.FindIndex(a => a.Value?["chatservice"]?["none"] is not null);
+        actions.InsertRange(none < 0 ? actions.Count : none, faq.QuestionButtons([best], language));
+        routed.Reply.SuggestedActions = new SuggestedActions { Actions = actions };
+        return routed with { Diagnostics = routed.Diagnostics with { RelatedFaqId = best.Entry.Id } };
+    }
+
+    /// <summary>A button press carries no question (empty text): nothing to look up.</summary>
+    private FaqDecision? Ask(string question) => question.Length == 0 ? null : faq.Ask(question);
 
     private RoutedReply Faq(KnowledgeBase.Content.FaqEntry entry, string language, double score, string intent, IntentResult result) =>
         new(faq.Answer(entry, language), new TurnDiagnostics(language, Routes.Faq, intent, result.Confidence)

@@ -19,6 +19,12 @@ public sealed class KnowledgeBaseOptions
     /// <summary>"Did you mean" offers only entries scoring at least this fraction of the best one.</summary>
     public double SuggestRelativeFloor { get; set; } = 0.75;
 
+    /// <summary>
+    /// At or above this confidence the best entry is offered as a button next to a reply that went elsewhere (a flow,
+    /// a hand-off, a choice of intents): the question was also one the knowledge base can answer.
+    /// </summary>
+    public double RelatedThreshold { get; set; } = 0.5;
+
     /// <summary>How raw similarities become a confidence; fitted by <c>kb tune</c>.</summary>
     public FaqCalibration Calibration { get; set; } = new();
 

@@ -1,13 +1,19 @@
 using ChatService.Channels.Protocol;
 using ChatService.KnowledgeBase.Content;
+using ChatService.KnowledgeBase;
 using ChatService.KnowledgeBase.Search;
+using Microsoft.Extensions.Options;
 
 namespace ChatService.Dialogs.Answers;
 
 /// <summary>Turns a knowledge-base decision into a reply: the answer with follow-ups and 👍/👎, or "did you mean".</summary>
-public sealed class FaqResponder(FaqSearcher searcher, FaqAnswerRenderer renderer)
+public sealed class FaqResponder(FaqSearcher searcher, FaqAnswerRenderer renderer, IOptionsMonitor<KnowledgeBaseOptions> options)
 {
     public FaqDecision Ask(string question) => searcher.Ask(question);
+
+    /// <summary>The entry to offer next to a reply that went elsewhere, if the knowledge base is sure enough of one.</summary>
+    public FaqCandidate? Related(FaqDecision decision) =>
+        decision.Kind != FaqDecisionKind.NoAnswer && decision.Confidence >= options.CurrentValue.RelatedThreshold ? decision.Best : null;
 
     public FaqEntry? Find(string faqId) => searcher.Current.Entries.FirstOrDefault(e => e.Id == faqId);
 
