@@ -16,7 +16,9 @@ public static partial class KbValidateCommand
         var facts = options.Facts.Values.SelectMany(f => f.Keys).ToHashSet(StringComparer.Ordinal);
         var questions = FaqEvalSet.Read(Path.Combine(kbDirectory, "eval", "questions.yaml"));
         var mustNot = FaqEvalSet.Read(Path.Combine(kbDirectory, "eval", "must-not-answer.yaml"));
-        var problems = KnowledgeBaseAudit.Check(entries, facts, questions, mustNot);
+        var holdoutPath = Path.Combine(kbDirectory, "eval", "holdout.yaml");
+        var holdout = File.Exists(holdoutPath) ? FaqEvalSet.Read(holdoutPath) : null;
+        var problems = KnowledgeBaseAudit.Check(entries, facts, questions, mustNot, holdout);
         foreach (var problem in problems) Console.Error.WriteLine(problem);
         var counts = Counts(entries, questions, mustNot.Count);
         Console.WriteLine(counts);

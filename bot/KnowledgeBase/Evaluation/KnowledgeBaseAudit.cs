@@ -18,7 +18,7 @@ public static partial class KnowledgeBaseAudit
     private static readonly string[] Languages = [FaqLanguages.Simplified, FaqLanguages.Traditional, FaqLanguages.English];
 
     public static List<string> Check(IReadOnlyList<FaqEntry> entries, IReadOnlyCollection<string> knownFacts,
-        IReadOnlyList<FaqEvalQuestion> questions, IReadOnlyList<FaqEvalQuestion> mustNotAnswer)
+        IReadOnlyList<FaqEvalQuestion> questions, IReadOnlyList<FaqEvalQuestion> mustNotAnswer, IReadOnlyList<FaqEvalQuestion>? holdout = null)
     {
         var problems = new List<string>();
         var phrases = new Dictionary<string, string>(StringComparer.Ordinal); // normalized phrasing → entry id
@@ -33,6 +33,7 @@ public static partial class KnowledgeBaseAudit
                     else phrases[phrase] = entry.Id;
         }
         CheckEvaluation(entries, phrases, questions, mustNotAnswer, problems);
+        if (holdout is not null) CheckHoldout(entries, phrases, questions.Concat(mustNotAnswer), holdout, problems);
         if (entries.Count < MinEntries) problems.Add($"only {entries.Count} entries (at least {MinEntries})");
         return problems;
     }
@@ -78,6 +79,27 @@ public static partial class KnowledgeBaseAudit
                 if (counts.GetValueOrDefault((id, language)) < MinParaphrasesPerLanguage)
                     problems.Add($"eval: {id} has {counts.GetValueOrDefault((id, language))} {language} paraphrases (at least {MinParaphrasesPerLanguage})");
         if (mustNotAnswer.Count < MinMustNotAnswer) problems.Add($"must-not-answer has {mustNotAnswer.Count} questions (at least {MinMustNotAnswer})");
+    }
+
+    /// <summary>
+    /// The later paraphrases kept for an honest second check: apart from the alternates and from the evaluation set
+    /// (content written after reading them must not copy them), and expecting live entries.
+    /// </summary>
+    private static void CheckHoldout(IReadOnlyList<FaqEntry> entries, Dictionary<string, string> phrases,
+        IEnumerable<FaqEvalQuestion> evaluation, IReadOnlyList<FaqEvalQuestion> holdout, List<string> problems)
+    {
+        var ids = entries.Where(e => e.Status != FaqStatuses.Retired).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var evalLines = evaluation.Select(q => Key(q.Text)).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var question in holdout)
+        {
+            var key = Key(question.Text);
+            if (phrases.TryGetValue(key, out var owner)) problems.Add($"holdout: '{question.Text}' copies a phrasing of {owner}");
+            if (evalLines.Contains(key)) problems.Add($"holdout: '{question.Text}' is also an evaluation line");
+            if (!seen.Add(key)) problems.Add($"holdout: '{question.Text}' appears twice");
+            if (question.Expect is null || !ids.Contains(question.Expect))
+                problems.Add($"holdout: '{question.Text}' expects '{question.Expect}', which is not a live entry");
+        }
     }
 
     /// <summary>What makes two phrasings "the same": the search's normalization without spaces.</summary>

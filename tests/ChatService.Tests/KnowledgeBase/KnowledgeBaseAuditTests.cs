@@ -50,6 +50,25 @@ public sealed class KnowledgeBaseAuditTests
     }
 
     [Fact]
+    public void Check_HoldoutLineCopyingAnAlternateOrAnEvalLineOrExpectingNothing_IsCaught()
+    {
+        var entries = new[] { Entry("claims-a", "理赔要多久") };
+        var questions = Paraphrases("claims-a");
+        List<FaqEvalQuestion> holdout =
+        [
+            new("理賠要多久", "zh-Hant", "claims-a"), new(questions[0].Text, "zh-Hans", "claims-a"), new("新的说法", "zh-Hans", "claims-gone"),
+            new("另一个新的说法", "zh-Hans", "claims-a"),
+        ];
+
+        var problems = KnowledgeBaseAudit.Check(entries, Facts, questions, [], holdout).Where(p => p.StartsWith("holdout", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains("holdout: '理賠要多久' copies a phrasing of claims-a", problems);
+        Assert.Contains($"holdout: '{questions[0].Text}' is also an evaluation line", problems);
+        Assert.Contains("holdout: '新的说法' expects 'claims-gone', which is not a live entry", problems);
+        Assert.True(problems.Count == 3, string.Join("\n", problems));
+    }
+
+    [Fact]
     public void Check_EntryWithTooFewParaphrases_IsReported()
     {
         var problems = KnowledgeBaseAudit.Check([Entry("claims-a", "理赔要多久")], Facts, Paraphrases("claims-a").Skip(1).ToList(), []);
