@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChatService.Nlu;
 
 /// <summary>Command-line options of <c>nlu bench</c>; unset values keep each dataset's chosen settings.</summary>
-public sealed record BenchArguments(string? Only, bool Development, bool? NormalizeBlocks, TrainerKind? Trainer, int? Words, int? Chars, int? Segments, string? Ensemble, int? MaxNgrams, int? Threads, float? L2, int? Iterations)
+public sealed record BenchArguments(string? Only, bool Development, bool? NormalizeBlocks, TrainerKind? Trainer, int? Words, int? Chars, int? Segments, string? Ensemble, string? Encoder, float? EncoderWeight, int? MaxNgrams, int? Threads, float? L2, int? Iterations)
 {
     public static BenchArguments Parse(string[] args)
     {
@@ -16,7 +16,8 @@ public sealed record BenchArguments(string? Only, bool Development, bool? Normal
         return new BenchArguments(Value("--only"), args.Contains("--dev"),
             args.Contains("--blocknorm") ? true : args.Contains("--no-blocknorm") ? false : null,
             Value("--trainer") is { } t ? Enum.Parse<TrainerKind>(t, ignoreCase: true) : null,
-            Int("--words"), Int("--chars"), Int("--zhwords"), Value("--ensemble"), Int("--max-ngrams"), Int("--threads"),
+            Int("--words"), Int("--chars"), Int("--zhwords"), Value("--ensemble"), Value("--encoder"),
+            Value("--encoder-weight") is { } w ? float.Parse(w, CultureInfo.InvariantCulture) : null, Int("--max-ngrams"), Int("--threads"),
             Value("--l2") is { } l2 ? float.Parse(l2, CultureInfo.InvariantCulture) : null,
             Int("--iters"));
     }
@@ -28,6 +29,8 @@ public sealed record BenchArguments(string? Only, bool Development, bool? Normal
         CharNgrams = Chars ?? settings.CharNgrams,
         SegmentNgrams = Segments ?? settings.SegmentNgrams,
         Ensemble = Ensemble ?? settings.Ensemble,
+        Encoder = Encoder is "none" ? "" : Encoder ?? settings.Encoder,
+        EncoderWeight = EncoderWeight ?? settings.EncoderWeight,
         MaxNgrams = MaxNgrams ?? settings.MaxNgrams,
         Threads = Threads ?? settings.Threads,
         L2 = L2 ?? settings.L2,

@@ -66,9 +66,11 @@ public static class BenchCommand
         var model = trained.Model;
         var correctInScope = 0;
         int inScope = 0, outOfScope = 0, caught = 0;
-        foreach (var example in dataset.Test)
+        var inputs = model.Inputs(dataset.Test.Select(e => e.Text).ToList());
+        for (var i = 0; i < inputs.Count; i++)
         {
-            var (intent, _) = model.Decide(model.Rank(ModelInput.From(example.Text)), dataset.OutOfScopeLabel);
+            var example = dataset.Test[i];
+            var (intent, _) = model.Decide(model.Rank(inputs[i]), dataset.OutOfScopeLabel);
             if (example.Intent == dataset.OutOfScopeLabel) { outOfScope++; if (intent == dataset.OutOfScopeLabel) caught++; }
             else { inScope++; if (intent == example.Intent) correctInScope++; }
         }

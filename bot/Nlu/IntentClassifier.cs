@@ -28,6 +28,7 @@ public sealed class IntentClassifier(IntentModelHolder models, EntityExtractor e
                 Intent = Intents.OutOfScope, IsOutOfScope = true, Entities = found,
                 Language = language.Code, ReplyLanguage = language.Reply,
             };
+        if (model.Metadata.Encoder.Length > 0) input = model.Input(classified);
         var ranked = model.Rank(input);
         var threshold = settings.OutOfScopeThreshold ?? model.Metadata.OutOfScopeThreshold;
         var (chosen, outOfScope) = OutOfScopeDecision.Decide(ranked, threshold, model.Metadata.OutOfScopeClassScale, Intents.OutOfScope);

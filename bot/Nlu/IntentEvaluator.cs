@@ -5,9 +5,10 @@ public static class IntentEvaluator
 {
     public static EvaluationReport Evaluate(IntentModel model, IReadOnlyList<NluExample> test, string outOfScopeLabel = Intents.OutOfScope)
     {
-        var predictions = test.Select(example =>
+        var inputs = model.Inputs(test.Select(e => e.Text).ToList());
+        var predictions = test.Select((example, i) =>
         {
-            var ranked = model.Rank(ModelInput.From(example.Text));
+            var ranked = model.Rank(inputs[i]);
             var (intent, _) = model.Decide(ranked, outOfScopeLabel);
             return (Example: example, Predicted: intent, ranked[0].Confidence);
         }).ToList();

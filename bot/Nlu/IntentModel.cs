@@ -34,6 +34,12 @@ public sealed class IntentModel
 
     public IntentModel WithMetadata(ModelMetadata metadata) => new(ml, transformer, inputSchema, metadata);
 
+    /// <summary>The row this model reads for <paramref name="text"/> (with the encoder's vector when it has one).</summary>
+    public ModelInput Input(string text) => Inputs([text])[0];
+
+    public List<ModelInput> Inputs(IReadOnlyList<string> texts) =>
+        ModelInput.FromAll(texts, null, Metadata.Encoder, Metadata.EncoderWeight);
+
     /// <summary>Raw (uncalibrated) scores of an already prepared input, in label order (an ensemble's averaged).</summary>
     public float[] RawScores(ModelInput input)
     {

@@ -36,6 +36,7 @@ public static class IntentPipeline
                     weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
             if (settings.NormalizeBlocks) pipeline = pipeline.Append(ml.Transforms.NormalizeLpNorm("SegmentNgrams"));
         }
+        if (settings.Encoder.Length > 0) features.Add(nameof(ModelInput.Embedding));
         pipeline = pipeline
             .Append(ml.Transforms.Concatenate("Features", [.. features]))
             .Append(ml.Transforms.NormalizeLpNorm("Features"));

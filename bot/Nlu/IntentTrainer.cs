@@ -30,13 +30,14 @@ public static class IntentTrainer
         if (examples.Select(e => e.Intent).Distinct().Count() < 2)
             throw new InvalidDataException("Training needs at least two intents with examples.");
         var stopwatch = Stopwatch.StartNew();
-        var all = examples.Select(e => ModelInput.From(e.Text, e.Intent)).ToList();
+        SentenceEmbedder.Validate(settings.Encoder);
+        var all = Rows(examples, settings);
         double temperature = 1, threshold = 0, classScale = 1;
         IntentModel? model = null;
         // Held-out scores: a benchmark's validation split, or out-of-fold scores of the training data itself (every
         // example scored once by a model that did not see it), or none.
         List<(List<ModelInput> Fit, List<ModelInput> HeldOut)> folds = validation is not null
-            ? [(all, validation.Select(e => ModelInput.From(e.Text, e.Intent)).ToList())]
+            ? [(all, Rows(validation, settings))]
             : Folds(examples, all, settings);
         var heldOutCount = folds.Sum(f => f.HeldOut.Count);
         if (heldOutCount > 0)
@@ -64,6 +65,9 @@ public static class IntentTrainer
         return new TrainingResult(model, stopwatch.Elapsed, all.Count, heldOutCount);
     }
 
+    private static List<ModelInput> Rows(IReadOnlyList<NluExample> examples, NluTrainingSettings settings) =>
+        ModelInput.FromAll(examples.Select(e => e.Text).ToList(), examples.Select(e => e.Intent).ToList(), settings.Encoder, settings.EncoderWeight);
+
     private static IntentModel Fit(List<ModelInput> rows, NluTrainingSettings settings, ModelMetadata metadata)
     {
         // Without any Chinese training text the word-segmentation block would have no n-grams (a vector of unknown size).
@@ -78,6 +82,8 @@ public static class IntentTrainer
             Labels = labels.DenseValues().Select(v => v.ToString()).ToArray(),
             ScoresAreProbabilities = IntentPipeline.ScoresAreProbabilities(settings.Trainer),
             Settings = settings.ToString(),
+            Encoder = settings.Encoder,
+            EncoderWeight = settings.EncoderWeight,
         });
     }
 

@@ -13,6 +13,9 @@ public sealed record ModelMetadata
     public double OutOfScopeClassScale { get; init; } = 1;
     public bool ScoresAreProbabilities { get; init; } = true;
     public string Settings { get; init; } = "";
+    /// <summary>The sentence encoder the features include ("" = none) and the weight of its vector.</summary>
+    public string Encoder { get; init; } = "";
+    public float EncoderWeight { get; init; } = 1;
     public string DataFingerprint { get; init; } = "";
     public string PipelineVersion { get; init; } = IntentTrainer.PipelineVersion;
 }

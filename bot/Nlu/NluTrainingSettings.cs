@@ -32,6 +32,10 @@ public sealed record NluTrainingSettings
     /// column, their probabilities averaged. Empty = one learner on all features. Members must output probabilities.
     /// </summary>
     public string Ensemble { get; init; } = "";
+    /// <summary>A frozen sentence encoder whose vector joins the features ("" = none; see <see cref="SentenceEmbedder"/>).</summary>
+    public string Encoder { get; init; } = "";
+    /// <summary>Length of the encoder's vector beside the unit-length n-gram blocks, before the features are normalized.</summary>
+    public float EncoderWeight { get; init; } = 1;
     public float L2 { get; init; } = 1e-4f;
     public int Iterations { get; init; } = 30;
     /// <summary>L-BFGS threads (1 = the repeatable default; more only where repeatability was shown, see benchmarks.md).</summary>
@@ -52,5 +56,5 @@ public sealed record NluTrainingSettings
     public double? OutOfScopeRecallTarget { get; init; }
 
     public override string ToString() =>
-        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}{(Threads > 1 ? $" threads={Threads}" : "")}{(CalibrationFolds > 1 ? $" folds={CalibrationFolds}" : "")}";
+        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Encoder.Length > 0 ? $" encoder={Encoder}x{EncoderWeight}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}{(Threads > 1 ? $" threads={Threads}" : "")}{(CalibrationFolds > 1 ? $" folds={CalibrationFolds}" : "")}";
 }
