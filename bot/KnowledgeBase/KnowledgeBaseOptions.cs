@@ -25,6 +25,15 @@ public sealed class KnowledgeBaseOptions
     /// </summary>
     public double RelatedThreshold { get; set; } = 0.5;
 
+    /// <summary>
+    /// Weight of the meaning of English questions beside their words (<see cref="Search.FaqSemantic"/>): the best
+    /// cosine between the question's sentence vector and an entry's English phrasings. 0 turns it off.
+    /// </summary>
+    public double SemanticWeight { get; set; } = 1.5;
+
+    /// <summary>The cosine below which an English phrasing counts as unrelated (see <see cref="Search.FaqRanking.SemanticFloor"/>).</summary>
+    public double SemanticFloor { get; set; } = 0.35;
+
     /// <summary>How raw similarities become a confidence; fitted by <c>kb tune</c>.</summary>
     public FaqCalibration Calibration { get; set; } = new();
 

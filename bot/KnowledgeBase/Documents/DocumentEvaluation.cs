@@ -29,7 +29,7 @@ public static partial class DocumentEvaluation
         var synonyms = FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml"));
         var passages = ManualLibrary.Load(Path.Combine(kbDirectory, options.Directory), options);
         var index = new PassageIndex(passages, synonyms, kbOptions.MaxQueryLength);
-        var faq = new FaqIndex(live, kbOptions.MaxQueryLength, synonyms);
+        var faq = FaqIndex.For(live, kbOptions, synonyms);
         if (probes.Count > 0) return Probe(probes, index, faq, kbOptions, options);
         var gold = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var entry in live)

@@ -22,7 +22,7 @@ public static class KbToolEndpoints
             var drafts = string.Equals(body.Against, "drafts", StringComparison.OrdinalIgnoreCase);
             // The drafts are tested in a throw-away index: the one customers use is never touched.
             var index = drafts
-                ? new FaqIndex((await store.ListAsync(ct)).Where(e => e.Working.Status != FaqStatuses.Retired).Select(e => e.Working).ToList(), options.CurrentValue.MaxQueryLength)
+                ? FaqIndex.For((await store.ListAsync(ct)).Where(e => e.Working.Status != FaqStatuses.Retired).Select(e => e.Working).ToList(), options.CurrentValue, searcher.Synonyms)
                 : searcher.Current;
             var ranked = index.Search(body.Question, Math.Max(options.CurrentValue.SuggestCount, 3) + 2);
             var decision = FaqDecision.Decide(ranked, options.CurrentValue);

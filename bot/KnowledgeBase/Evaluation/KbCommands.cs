@@ -60,7 +60,7 @@ public static class KbCommands
             if (!File.Exists(path)) { Console.Error.WriteLine($"no such file: {path}"); return 2; }
         var synonyms = FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml"));
         var start = Stopwatch.GetTimestamp();
-        var index = new FaqIndex(live, options.MaxQueryLength, synonyms);
+        var index = FaqIndex.For(live, options, synonyms);
         var buildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var ids = live.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var all = FaqEvalSet.Read(questionsPath);
@@ -78,7 +78,7 @@ public static class KbCommands
         Console.WriteLine($"thresholds: answer {options.AnswerThreshold}, suggest {options.SuggestThreshold} (calibrated confidence)");
         if (flags.Contains("--heldout"))
         {
-            var heldOut = FaqHeldOut.Search(live, entries => new FaqIndex(entries, options.MaxQueryLength, synonyms));
+            var heldOut = FaqHeldOut.Search(live, entries => FaqIndex.For(entries, options, synonyms));
             var h = FaqEvaluator.Score(heldOut);
             Console.WriteLine($"held-out alternates ({FaqHeldOut.Folds} folds) {heldOut.Count}: top-1 {h.Top1:P1}, top-3 {h.Top3:P1}, MRR {h.Mrr:F3}");
         }
@@ -88,7 +88,7 @@ public static class KbCommands
     /// <summary>The decision and candidates for one question, as the bot would see them.</summary>
     private static int Ask(List<FaqEntry> live, KnowledgeBaseOptions options, string kbDirectory, string question)
     {
-        var index = new FaqIndex(live, options.MaxQueryLength, FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml")));
+        var index = FaqIndex.For(live, options, FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml")));
         var decision = FaqDecision.Decide(index.Search(question, Math.Max(options.SuggestCount, 3) + 1), options);
         Console.WriteLine($"{decision.Kind} (confidence {decision.Confidence:F2})");
         foreach (var candidate in decision.Candidates) Console.WriteLine($"  {candidate.Entry.Id} {candidate.Similarity:F3}");
@@ -135,6 +135,7 @@ public static class KbCommands
         latencies.Sort();
         Array.Sort(best);
         Console.WriteLine($"{count} entries ({index.DocumentCount} phrases): index build {buildMs:F0} ms (CPU {buildCpuMs:F0} ms; best of 5); search over {latencies.Count} questions p50 {FaqEvaluator.Percentile(latencies, 0.5):F0} µs, p99 {FaqEvaluator.Percentile(latencies, 0.99):F0} µs; each question's best of 2: p99 {FaqEvaluator.Percentile([.. best], 0.99):F0} µs");
+        if (options.SemanticWeight > 0) KbSemanticScale.Print(scaled, options);
         return 0;
     }
 }

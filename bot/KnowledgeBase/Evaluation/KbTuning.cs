@@ -11,9 +11,9 @@ public static class KbTuning
 {
     public static int Run(List<FaqEntry> live, KnowledgeBaseOptions options, FaqSynonyms synonyms, string outOfScopePath)
     {
-        var positives = FaqHeldOut.Search(live, entries => new FaqIndex(entries, options.MaxQueryLength, synonyms))
+        var positives = FaqHeldOut.Search(live, entries => FaqIndex.For(entries, options, synonyms))
             .Select(r => (r.Ranked, Expect: r.Question.Expect!)).ToList();
-        var full = new FaqIndex(live, options.MaxQueryLength, synonyms);
+        var full = FaqIndex.For(live, options, synonyms);
         var negatives = File.Exists(outOfScopePath)
             ? ReadExamples(outOfScopePath).Select(text => full.Search(text, 4)).ToList()
             : [];

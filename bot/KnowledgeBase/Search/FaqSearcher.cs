@@ -25,7 +25,7 @@ public sealed class FaqSearcher(IOptionsMonitor<KnowledgeBaseOptions> options)
     /// <summary>Builds an index over the live entries and makes it current.</summary>
     public FaqIndex Publish(IEnumerable<FaqEntry> entries, DateOnly today)
     {
-        var index = new FaqIndex(entries.Where(e => e.IsLive(today)).ToList(), options.CurrentValue.MaxQueryLength, _synonyms);
+        var index = FaqIndex.For(entries.Where(e => e.IsLive(today)).ToList(), options.CurrentValue, _synonyms);
         _index = index;
         return index;
     }

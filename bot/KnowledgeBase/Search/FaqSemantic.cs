@@ -1,0 +1,82 @@
+using System.Numerics;
+using System.Text.RegularExpressions;
+using ChatService.KnowledgeBase.Content;
+using ChatService.Nlu;
+
+namespace ChatService.KnowledgeBase.Search;
+
+/// <summary>
+/// The meaning side of English search: every English phrasing of every entry as a sentence vector
+/// (<see cref="SentenceEmbedder"/>), and for a question the best cosine per entry. It finds the entry a customer
+/// asks for in other words ("can I get my money back if I change my mind" → the cooling-off period), which shared
+/// words cannot. Chinese has no such encoder here, so Chinese questions are left to the lexical fields.
+/// </summary>
+public sealed partial class FaqSemantic
+{
+    private readonly float[] _vectors;
+    private readonly int[] _entryOf;
+
+    private FaqSemantic(float[] vectors, int[] entryOf)
+    {
+        _vectors = vectors;
+        _entryOf = entryOf;
+    }
+
+    /// <summary>Vectors of the English question and alternates of each entry (cached by text, so a publish encodes only what changed).</summary>
+    public static FaqSemantic Build(IReadOnlyList<FaqEntry> entries)
+    {
+        var texts = new List<string>();
+        var entryOf = new List<int>();
+        for (var e = 0; e < entries.Count; e++)
+            if (entries[e].Content.TryGetValue(FaqLanguages.English, out var english))
+                foreach (var phrasing in english.Alternates.Prepend(english.Question))
+                {
+                    texts.Add(phrasing);
+                    entryOf.Add(e);
+                }
+        var encoded = SentenceEmbedder.EncodeCached(texts);
+        var vectors = new float[texts.Count * SentenceEmbedder.Dimensions];
+        for (var i = 0; i < encoded.Length; i++) encoded[i].CopyTo(vectors, i * SentenceEmbedder.Dimensions);
+        return new FaqSemantic(vectors, [.. entryOf]);
+    }
+
+    /// <summary>
+    /// Only English sentences are compared: the encoder knows no Chinese, and on a lone keyword, or on code, a
+    /// sentence vector is noise ("&lt;script&gt;alert('x')&lt;/script&gt;" lies near the SMS-alerts entry). Keywords are left
+    /// to the lexical fields, which handle them well.
+    /// </summary>
+    public static bool Applies(string question) =>
+        Words().Count(Markup().Replace(question, " ")) >= MinimumWords && LanguageDetector.Detect(question).Code == NluLanguages.English;
+
+    private const int MinimumWords = 2;
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Markup();
+
+    [GeneratedRegex(@"\p{L}{2,}")]
+    private static partial Regex Words();
+
+    /// <summary>
+    /// Adds <paramref name="weight"/> × the question's best cosine, rescaled above <paramref name="floor"/> (0 below it),
+    /// to each entry's score.
+    /// </summary>
+    public void Score(string question, float[] entryScores, double weight, double floor)
+    {
+        var query = SentenceEmbedder.EncodeCached([question])[0];
+        var best = new float[entryScores.Length];
+        var dimensions = SentenceEmbedder.Dimensions;
+        var width = Vector<float>.Count;
+        for (var row = 0; row < _entryOf.Length; row++)
+        {
+            var span = _vectors.AsSpan(row * dimensions, dimensions);
+            var sum = Vector<float>.Zero;
+            var d = 0;
+            for (; d <= dimensions - width; d += width) sum += new Vector<float>(span[d..]) * new Vector<float>(query, d);
+            var cosine = Vector.Sum(sum);
+            for (; d < dimensions; d++) cosine += span[d] * query[d];
+            if (cosine > best[_entryOf[row]]) best[_entryOf[row]] = cosine;
+        }
+        for (var e = 0; e < entryScores.Length; e++)
+            entryScores[e] += (float)(weight * Math.Max(0, (best[e] - floor) / (1 - floor)));
+    }
+}
