@@ -7,9 +7,9 @@ namespace ChatService.KnowledgeBase.Search;
 /// </summary>
 public sealed class FaqCalibration
 {
-    public double Similarity { get; set; } = 3.466;
-    public double Lead { get; set; } = 13.043;
-    public double Bias { get; set; } = -2.214;
+    public double Similarity { get; set; } = 3.041;
+    public double Lead { get; set; } = 14.073;
+    public double Bias { get; set; } = -2.111;
 
     public double Probability(double top, double second) =>
         1.0 / (1.0 + Math.Exp(-(Similarity * top + Lead * (top - second) + Bias)));
