@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChatService.Nlu;
 
 /// <summary>Command-line options of <c>nlu bench</c>; unset values keep each dataset's chosen settings.</summary>
-public sealed record BenchArguments(string? Only, bool Development, bool? NormalizeBlocks, TrainerKind? Trainer, int? Words, int? Chars, int? Segments, string? Ensemble, string? Encoder, float? EncoderWeight, int? MaxNgrams, int? Threads, float? L2, int? Iterations)
+public sealed record BenchArguments(string? Only, bool Development, bool? NormalizeBlocks, TrainerKind? Trainer, int? Words, int? Chars, int? Segments, string? Ensemble, string? Encoder, float? EncoderWeight, int? MaxNgrams, int? Threads, float? L2, int? Iterations, double? OutOfScopeRecall = null)
 {
     public static BenchArguments Parse(string[] args)
     {
@@ -19,7 +19,8 @@ public sealed record BenchArguments(string? Only, bool Development, bool? Normal
             Int("--words"), Int("--chars"), Int("--zhwords"), Value("--ensemble"), Value("--encoder"),
             Value("--encoder-weight") is { } w ? float.Parse(w, CultureInfo.InvariantCulture) : null, Int("--max-ngrams"), Int("--threads"),
             Value("--l2") is { } l2 ? float.Parse(l2, CultureInfo.InvariantCulture) : null,
-            Int("--iters"));
+            Int("--iters"),
+            Value("--oos-recall") is { } recall ? double.Parse(recall, CultureInfo.InvariantCulture) : null);
     }
 
     public NluTrainingSettings Apply(NluTrainingSettings settings) => settings with
@@ -36,5 +37,6 @@ public sealed record BenchArguments(string? Only, bool Development, bool? Normal
         L2 = L2 ?? settings.L2,
         Iterations = Iterations ?? settings.Iterations,
         NormalizeBlocks = NormalizeBlocks ?? settings.NormalizeBlocks,
+        OutOfScopeRecallTarget = OutOfScopeRecall ?? settings.OutOfScopeRecallTarget,
     };
 }
