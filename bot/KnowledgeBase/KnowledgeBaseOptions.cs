@@ -28,7 +28,7 @@ public sealed class KnowledgeBaseOptions
     /// <summary>
     /// Weight of the meaning of English questions beside their words (<see cref="Search.FaqSemantic"/>): the best
     /// cosine between the question's sentence vector and an entry's English phrasings. 0 (the default) turns it off:
-    /// the encoder costs about 250 MB of memory and 3–6 ms of CPU per new English question. To turn it on, set 1.5
+    /// the encoder costs about 170 MB of memory and 2–6 ms of CPU per new English question. To turn it on, set 1.5
     /// (chosen on held-out alternates) together with the calibration <c>kb tune</c> fitted for it (README).
     /// </summary>
     public double SemanticWeight { get; set; }

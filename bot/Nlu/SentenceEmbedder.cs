@@ -66,7 +66,7 @@ public static class SentenceEmbedder
     /// <summary>
     /// Kept apart so the 90 MB model assembly loads only when an encoder is used. The model is copied once out of
     /// the assembly into a per-user file, because ONNX Runtime holds a session built from a file in about half the
-    /// memory of one built from bytes (about 120 MB against 350 MB, see <c>kb scale</c>). Sessions are thread-safe
+    /// memory of one built from bytes (about 170 MB against 350 MB at the peak of <c>kb eval</c> with the meaning signal). Sessions are thread-safe
     /// for inference, so one is shared.
     /// </summary>
     private static class MiniLmModel

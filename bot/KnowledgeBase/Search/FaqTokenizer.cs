@@ -4,8 +4,9 @@ namespace ChatService.KnowledgeBase.Search;
 
 /// <summary>
 /// Turns text into search terms after the shared NLU normalization (width, case, Traditional → Simplified):
-/// Chinese as character unigrams and bigrams (no word segmenter is available here, and bigrams measured
-/// better than unigrams alone), other scripts as lightly stemmed words.
+/// Chinese as character unigrams and bigrams (bigrams measured better than unigrams alone; jieba.NET's words added
+/// beside them, measured 2026-12-06, moved held-out alternates by +0.1 point and zh-Hans top-1 by +1.0 for ≈ 90 MB
+/// of dictionary, so they are not used), other scripts as lightly stemmed words.
 /// </summary>
 public static class FaqTokenizer
 {
