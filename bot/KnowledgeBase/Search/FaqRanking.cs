@@ -6,9 +6,10 @@ namespace ChatService.KnowledgeBase.Search;
 /// the best single phrasing's cosine as a third signal (any weight lowered held-out top-1), cosine instead of BM25
 /// for the phrasings (−5 points top-1), English stop words, ICU dictionary words for Chinese (no gain over bigrams).
 /// Also not kept (2026-12-07): a linear re-ranker of the top 12 (softmax fitted on held-out alternates, cross-validated
-/// by fold) over ten lexical signals — these two, the share of the question's IDF weight an entry covers, the best single
-/// phrasing, the canonical question, Chinese-only copies of each: 78.4–79.8 % held-out top-1 against 79.5 %, evaluation
-/// set 81.2–82.3 % against 81.6 %. The lexical signals agree with each other; the misses need meaning, not weights.
+/// by fold) over ten lexical signals — <see cref="Whole"/> and <see cref="Answer"/>'s two, the share of the question's
+/// IDF weight an entry covers, the best single phrasing, the canonical question, Chinese-only copies of those four
+/// phrasing signals, and the phrasing score relative to the best candidate's: 78.4–79.8 % held-out top-1 against 79.5 %,
+/// evaluation set 81.2–82.3 % against 81.6 %. The lexical signals agree with each other; the misses need meaning, not weights.
 /// The meaning signal (<see cref="Semantic"/>, <see cref="SemanticFloor"/>) was chosen the same way: held-out top-1
 /// 79.5 % without it, 82.3 / 83.1 / 83.2 / 83.2 / 83.0 % at weights 0.5 / 1 / 1.5 / 2 / 3; floors 0.2 and 0.35 tie
 /// (83.3 %), and 0.35 answers fewer out-of-scope utterances after <c>kb tune</c> (4.0 % against 5.2 %).
