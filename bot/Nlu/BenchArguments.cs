@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChatService.Nlu;
 
 /// <summary>Command-line options of <c>nlu bench</c>; unset values keep each dataset's chosen settings.</summary>
-public sealed record BenchArguments(string? Only, bool Development, bool? NormalizeBlocks, TrainerKind? Trainer, int? Words, int? Chars, int? Segments, string? Ensemble, string? Encoder, float? EncoderWeight, int? MaxNgrams, int? Threads, float? L2, int? Iterations, double? OutOfScopeRecall = null)
+public sealed record BenchArguments(string? Only, bool Development, bool? NormalizeBlocks, TrainerKind? Trainer, int? Words, int? Chars, int? Segments, string? Ensemble, string? Encoder, float? EncoderWeight, int? MaxNgrams, int? Threads, float? L2, int? Iterations, double? OutOfScopeRecall = null, int? HeldOutIntentEvery = null)
 {
     public static BenchArguments Parse(string[] args)
     {
@@ -20,7 +20,8 @@ public sealed record BenchArguments(string? Only, bool Development, bool? Normal
             Value("--encoder-weight") is { } w ? float.Parse(w, CultureInfo.InvariantCulture) : null, Int("--max-ngrams"), Int("--threads"),
             Value("--l2") is { } l2 ? float.Parse(l2, CultureInfo.InvariantCulture) : null,
             Int("--iters"),
-            Value("--oos-recall") is { } recall ? double.Parse(recall, CultureInfo.InvariantCulture) : null);
+            Value("--oos-recall") is { } recall ? double.Parse(recall, CultureInfo.InvariantCulture) : null,
+            Int("--pseudo-oos"));
     }
 
     public NluTrainingSettings Apply(NluTrainingSettings settings) => settings with
@@ -38,5 +39,6 @@ public sealed record BenchArguments(string? Only, bool Development, bool? Normal
         Iterations = Iterations ?? settings.Iterations,
         NormalizeBlocks = NormalizeBlocks ?? settings.NormalizeBlocks,
         OutOfScopeRecallTarget = OutOfScopeRecall ?? settings.OutOfScopeRecallTarget,
+        HeldOutIntentEvery = HeldOutIntentEvery ?? settings.HeldOutIntentEvery,
     };
 }

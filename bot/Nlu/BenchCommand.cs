@@ -67,21 +67,35 @@ public static class BenchCommand
         var trained = IntentTrainer.Train(dataset.Train, settings, dataset.Validation, outOfScopeLabel: dataset.OutOfScopeLabel);
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var model = trained.Model;
-        var correctInScope = 0;
-        int inScope = 0, outOfScope = 0, caught = 0;
-        var inputs = model.Inputs(dataset.Test.Select(e => e.Text).ToList());
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            var example = dataset.Test[i];
-            var (intent, _) = model.Decide(model.Rank(inputs[i]), dataset.OutOfScopeLabel);
-            if (example.Intent == dataset.OutOfScopeLabel) { outOfScope++; if (intent == dataset.OutOfScopeLabel) caught++; }
-            else { inScope++; if (intent == example.Intent) correctInScope++; }
-        }
+        var test = Score(model, dataset.Test, dataset.OutOfScopeLabel);
         var (p50, p99) = Latency(model, dataset.Test, options, new IdentifierFormats());
-        var line = $"{dataset.Name,-13} accuracy {100.0 * correctInScope / inScope:F2} % ({inScope} in-scope)";
-        if (outOfScope > 0) line += $", out-of-scope recall {100.0 * caught / outOfScope:F1} % (threshold {model.Metadata.OutOfScopeThreshold:F2}, class scale {model.Metadata.OutOfScopeClassScale:F2})";
+        var line = $"{dataset.Name,-13} accuracy {test.Accuracy:F2} % ({test.InScope} in-scope)";
+        if (test.OutOfScope > 0)
+        {
+            line += $", out-of-scope recall {test.Recall:F1} % (threshold {model.Metadata.OutOfScopeThreshold:F2}, class scale {model.Metadata.OutOfScopeClassScale:F2})";
+            if (dataset.Validation is { } val && !ReferenceEquals(val, dataset.Test))
+            {
+                var tuned = Score(model, val, dataset.OutOfScopeLabel);
+                line += $", on val {tuned.Accuracy:F2} % / {tuned.Recall:F1} %";
+            }
+        }
         return line + $", training {trained.TrainingTime.TotalSeconds:F1} s wall / {cpu.TotalSeconds:F1} s CPU ({trained.TrainingCount} examples), " +
             $"latency p50 {p50:F3} ms p99 {p99:F3} ms  [{settings}]";
+    }
+
+    /// <summary>In-scope accuracy and out-of-scope recall (percentages) of a trained model on a labelled set.</summary>
+    private static (double Accuracy, double Recall, int InScope, int OutOfScope) Score(IntentModel model,
+        IReadOnlyList<NluExample> examples, string outOfScopeLabel)
+    {
+        var inputs = model.Inputs(examples.Select(e => e.Text).ToList());
+        int inScope = 0, correct = 0, outOfScope = 0, caught = 0;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var (intent, _) = model.Decide(model.Rank(inputs[i]), outOfScopeLabel);
+            if (examples[i].Intent == outOfScopeLabel) { outOfScope++; if (intent == outOfScopeLabel) caught++; }
+            else { inScope++; if (intent == examples[i].Intent) correct++; }
+        }
+        return (100.0 * correct / Math.Max(1, inScope), 100.0 * caught / Math.Max(1, outOfScope), inScope, outOfScope);
     }
 
     internal static (double P50, double P99) Latency(IntentModel model, IReadOnlyList<NluExample> test, NluOptions options,

@@ -55,6 +55,8 @@ public static class IntentTrainer
             var calibrated = scored.Select(s => s.Model).Distinct()
                 .ToDictionary(m => m, m => m.WithMetadata(m.Metadata with { Temperature = temperature }));
             var rankings = scored.Select(s => (calibrated[s.Model].Rank(s.Row), s.Row.Label)).ToList();
+            if (validation is not null && settings.HeldOutIntentEvery > 0)
+                rankings.AddRange(HeldOutIntentRankings(all, folds[0].HeldOut, settings, outOfScopeLabel, temperature));
             (threshold, classScale) = Calibration.TuneOutOfScope(rankings, outOfScopeLabel, settings.OutOfScopeRecallTarget);
         }
         model ??= Fit(all, settings, new ModelMetadata { Labels = [] });
@@ -63,6 +65,21 @@ public static class IntentTrainer
             Temperature = temperature, OutOfScopeThreshold = threshold, OutOfScopeClassScale = classScale, DataFingerprint = dataFingerprint,
         });
         return new TrainingResult(model, stopwatch.Elapsed, all.Count, heldOutCount);
+    }
+
+    /// <summary>
+    /// Pseudo out-of-scope rankings for tuning the threshold: every n-th in-scope intent (ordinal order) is left out of
+    /// a probe model, and the validation utterances of those intents, ranked by the probe, count as out of scope. They
+    /// stand for unseen requests that the out-of-scope class's own few examples do not resemble.
+    /// </summary>
+    private static IEnumerable<(IntentScore[] Ranked, string Truth)> HeldOutIntentRankings(List<ModelInput> all,
+        List<ModelInput> validation, NluTrainingSettings settings, string outOfScopeLabel, double temperature)
+    {
+        var left = all.Select(r => r.Label).Where(l => l != outOfScopeLabel).Distinct().Order(StringComparer.Ordinal)
+            .Where((_, i) => i % settings.HeldOutIntentEvery == 0).ToHashSet();
+        var probe = Fit(all.Where(r => !left.Contains(r.Label)).ToList(), settings, new ModelMetadata { Labels = [] });
+        probe = probe.WithMetadata(probe.Metadata with { Temperature = temperature });
+        return validation.Where(r => left.Contains(r.Label)).Select(r => (probe.Rank(r), outOfScopeLabel)).ToList();
     }
 
     private static List<ModelInput> Rows(IReadOnlyList<NluExample> examples, NluTrainingSettings settings) =>

@@ -54,7 +54,12 @@ public sealed record NluTrainingSettings
     /// otherwise it maximizes held-out macro-F1.
     /// </summary>
     public double? OutOfScopeRecallTarget { get; init; }
+    /// <summary>
+    /// With a validation set: leave every n-th intent out of a probe model and tune the out-of-scope threshold with
+    /// those intents' validation utterances added as out of scope (0 = off).
+    /// </summary>
+    public int HeldOutIntentEvery { get; init; }
 
     public override string ToString() =>
-        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Encoder.Length > 0 ? $" encoder={Encoder}x{EncoderWeight}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}{(Threads > 1 ? $" threads={Threads}" : "")}{(CalibrationFolds > 1 ? $" folds={CalibrationFolds}" : "")}";
+        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Encoder.Length > 0 ? $" encoder={Encoder}x{EncoderWeight}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}{(Threads > 1 ? $" threads={Threads}" : "")}{(CalibrationFolds > 1 ? $" folds={CalibrationFolds}" : "")}{(HeldOutIntentEvery > 0 ? $" pseudo-oos=1/{HeldOutIntentEvery}" : "")}";
 }
