@@ -37,4 +37,31 @@ public sealed class CalibrationFoldsTests
         Assert.Equal(0, result.HeldOutCount);
         Assert.Equal(0, result.Model.Metadata.OutOfScopeThreshold);
     }
+
+    [Fact]
+    public void Train_WithHeldOutIntents_TunesTheThresholdOnHarderOutOfScopeLines()
+    {
+        // The out-of-scope class's val lines resemble its training lines, so without pseudo out-of-scope lines no
+        // threshold is needed; held-out intents' val lines look in-scope to the probe and need a higher one.
+        static List<NluExample> Set(int from, string goodbye) =>
+        [
+            .. Enumerable.Range(from, 8).Select(i => new NluExample($"hello friend {i}", Intents.Greeting, NluLanguages.English)),
+            .. Enumerable.Range(from, 8).Select(i => new NluExample($"thanks friend {i}", Intents.Thanks, NluLanguages.English)),
+            .. Enumerable.Range(from, 8).Select(i => new NluExample($"{goodbye} {i}", Intents.Goodbye, NluLanguages.English)),
+            .. Enumerable.Range(from, 8).Select(i => new NluExample($"weather forecast rain {i}", Intents.OutOfScope, NluLanguages.English)),
+        ];
+        // Intents in ordinal order: goodbye, greeting, thanks; every third one left out is goodbye, whose val lines
+        // share words with greeting and thanks, so the probe is unsure of them. A few val lines without any telling
+        // word keep the fitted temperature from making every confidence 1.
+        List<NluExample> train = Set(0, "bye friend");
+        List<NluExample> validation =
+        [
+            .. Set(100, "hello thanks bye friend"),
+            .. Enumerable.Range(0, 4).Select(i => new NluExample($"friend {i}", i % 2 == 0 ? Intents.Greeting : Intents.Thanks, NluLanguages.English)),
+        ];
+        var settings = Quick with { OutOfScopeRecallTarget = 0.75, HeldOutFraction = 0 };
+        var plain = IntentTrainer.Train(train, settings, validation).Model.Metadata.OutOfScopeThreshold;
+        var harder = IntentTrainer.Train(train, settings with { HeldOutIntentEvery = 3 }, validation).Model.Metadata.OutOfScopeThreshold;
+        Assert.True(harder > plain, $"threshold with held-out intents {harder}, without {plain}");
+    }
 }
