@@ -37,7 +37,7 @@ public static class NluCommands
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
         {
-            return Fail("nlu: " + e);
+            return Fail("nlu: " + e.Message);
         }
     }
 
