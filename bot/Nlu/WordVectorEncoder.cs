@@ -24,17 +24,21 @@ public static class WordVectorEncoder
     public static string FilePath => Environment.GetEnvironmentVariable("CHATSERVICE_WORD_VECTORS") is { Length: > 0 } path ? path : DefaultPath;
 
     /// <summary>Throws, naming the script that fetches the vectors, when the file is absent.</summary>
-    public static void EnsureAvailable()
+    public static void EnsureAvailable() => Require(FilePath);
+
+    private static void Require(string path)
     {
-        if (!File.Exists(FilePath))
+        if (!File.Exists(path))
             throw new FileNotFoundException(
-                $"word vectors not found at {FilePath}: run tests/benchmarks/fetch-word-vectors.sh (or set CHATSERVICE_WORD_VECTORS, or pass --encoder none)");
+                $"word vectors not found at {path}: run tests/benchmarks/fetch-word-vectors.sh (or set CHATSERVICE_WORD_VECTORS, or pass --encoder none)");
     }
 
     /// <summary>A unit vector (zero-padded to <see cref="SentenceEmbedder.Dimensions"/>; all zeros when no word has a vector).</summary>
-    public static float[] Encode(string text)
+    public static float[] Encode(string text) => Encode(text, Table.Value);
+
+    /// <summary><see cref="Encode(string)"/> with the given vectors.</summary>
+    public static float[] Encode(string text, WordVectors table)
     {
-        var table = Table.Value;
         var normalized = TextNormalizer.Normalize(text);
         var sum = new float[table.Dimensions];
         for (var i = 0; i < normalized.Length;)
@@ -57,11 +61,11 @@ public static class WordVectorEncoder
     }
 
     /// <summary>The vectors by normalized word, each scaled to unit length (the first of two words that normalize alike wins).</summary>
-    private sealed record WordVectors(Dictionary<string, float[]> Words, int Dimensions)
+    public sealed record WordVectors(Dictionary<string, float[]> Words, int Dimensions)
     {
         public static WordVectors Load(string path)
         {
-            EnsureAvailable();
+            Require(path);
             using var reader = new BinaryReader(new BufferedStream(File.OpenRead(path), 1 << 20));
             var header = ReadToken(reader, '\n').Split(' ');
             int count = int.Parse(header[0]), dims = int.Parse(header[1]);
@@ -75,7 +79,9 @@ public static class WordVectorEncoder
                 var norm = MathF.Sqrt(vector.Sum(v => v * v));
                 if (norm == 0) continue;
                 for (var d = 0; d < dims; d++) vector[d] /= norm;
-                words.TryAdd(TextNormalizer.Normalize(word), vector);
+                // Entries that normalization shortens (the end-of-sentence token </s> would become the letter s) are dropped.
+                var normalized = TextNormalizer.Normalize(word);
+                if (normalized.Length == word.Length) words.TryAdd(normalized, vector);
             }
             return new WordVectors(words, dims);
         }
