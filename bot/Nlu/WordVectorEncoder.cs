@@ -16,10 +16,7 @@ public static class WordVectorEncoder
     private const int MaxWordLength = 6;
     private static readonly Lazy<WordVectors> Table = new(() => WordVectors.Load(FilePath));
 
-    public static string DefaultPath => Path.Combine(
-        Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache
-            ? cache : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
-        "chatservice", "zh-wiki-word2vec.bin");
+    public static string DefaultPath => Path.Combine(SentenceEmbedder.ModelsFolder, "zh-wiki-word2vec.bin");
 
     public static string FilePath => Environment.GetEnvironmentVariable("CHATSERVICE_WORD_VECTORS") is { Length: > 0 } path ? path : DefaultPath;
 
@@ -39,14 +36,15 @@ public static class WordVectorEncoder
     /// <summary><see cref="Encode(string)"/> with the given vectors.</summary>
     public static float[] Encode(string text, WordVectors table)
     {
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = TextNormalizer.Normalize(text).AsSpan();
+        var words = table.Words.GetAlternateLookup<ReadOnlySpan<char>>();
         var sum = new float[table.Dimensions];
         for (var i = 0; i < normalized.Length;)
         {
             var matched = 1;
             for (var length = Math.Min(MaxWordLength, normalized.Length - i); length >= 1; length--)
             {
-                if (!table.Words.TryGetValue(normalized.Substring(i, length), out var vector)) continue;
+                if (!words.TryGetValue(normalized.Slice(i, length), out var vector)) continue;
                 for (var d = 0; d < vector.Length; d++) sum[d] += vector[d];
                 matched = length;
                 break;
