@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChatService.Nlu;
 
 /// <summary>Command-line options of <c>nlu bench</c>; unset values keep each dataset's chosen settings.</summary>
-public sealed record BenchArguments(string? Only, bool Development, bool? NormalizeBlocks, TrainerKind? Trainer, int? Words, int? Chars, int? Segments, string? Ensemble, string? Encoder, float? EncoderWeight, int? MaxNgrams, int? Threads, float? L2, int? Iterations, double? OutOfScopeRecall = null, int? HeldOutIntentEvery = null)
+public sealed record BenchArguments(string? Only, bool Development, bool? NormalizeBlocks, TrainerKind? Trainer, int? Words, int? Chars, int? Segments, string? Ensemble, string? Encoder, float? EncoderWeight, int? MaxNgrams, int? Threads, float? L2, int? Iterations, double? OutOfScopeRecall = null, int? HeldOutIntentEvery = null, OutOfScopeObjective? Objective = null)
 {
     public static BenchArguments Parse(string[] args)
     {
@@ -21,7 +21,8 @@ public sealed record BenchArguments(string? Only, bool Development, bool? Normal
             Value("--l2") is { } l2 ? float.Parse(l2, CultureInfo.InvariantCulture) : null,
             Int("--iters"),
             Value("--oos-recall") is { } recall ? double.Parse(recall, CultureInfo.InvariantCulture) : null,
-            Int("--pseudo-oos"));
+            Int("--pseudo-oos"),
+            Value("--oos-objective") is { } objective ? Enum.Parse<OutOfScopeObjective>(objective.Replace("-", ""), ignoreCase: true) : null);
     }
 
     public NluTrainingSettings Apply(NluTrainingSettings settings) => settings with
@@ -38,7 +39,9 @@ public sealed record BenchArguments(string? Only, bool Development, bool? Normal
         L2 = L2 ?? settings.L2,
         Iterations = Iterations ?? settings.Iterations,
         NormalizeBlocks = NormalizeBlocks ?? settings.NormalizeBlocks,
-        OutOfScopeRecallTarget = OutOfScopeRecall ?? settings.OutOfScopeRecallTarget,
+        // An objective asked for replaces the dataset's recall target; a recall target asked for wins over both.
+        OutOfScopeRecallTarget = OutOfScopeRecall ?? (Objective is null ? settings.OutOfScopeRecallTarget : null),
+        OutOfScopeObjective = Objective ?? settings.OutOfScopeObjective,
         HeldOutIntentEvery = HeldOutIntentEvery ?? settings.HeldOutIntentEvery,
     };
 }

@@ -21,9 +21,10 @@ public static class BenchCommand
             Trainer = TrainerKind.SdcaMaximumEntropy, WordNgrams = 2, CharNgrams = 3, SegmentNgrams = 1, NormalizeBlocks = false,
             L2 = 1e-5f, HeldOutFraction = 0, Encoder = WordVectorEncoder.Name, EncoderWeight = 20,
         },
-        // CLINC150's test set has 10x the out-of-scope share of val: aim the threshold at 75 % val recall. The encoder's
+        // CLINC150's threshold follows the dataset's published rule: the best val accuracy over all 151 intents, out of
+        // scope counted as one (until 2026-12-07: in-scope accuracy at 75 % val recall; see benchmarks.md). The encoder's
         // weight was chosen on val (0.5: 94.93 %, 1: 96.50 %, 2: 96.50 % in-scope; the tie keeps the smaller).
-        "clinc150" => English with { OutOfScopeRecallTarget = 0.75, Encoder = SentenceEmbedder.MiniLm, EncoderWeight = 1 },
+        "clinc150" => English with { OutOfScopeObjective = OutOfScopeObjective.Accuracy, Encoder = SentenceEmbedder.MiniLm, EncoderWeight = 1 },
         // Encoder weight chosen with --dev (10 % of train): none 90.33 %, 1: 91.53 %, 1.5: 91.92 %, 2: 92.02 %, 3: 91.92 %, 4: 91.63 %.
         "banking77" => English with { Encoder = SentenceEmbedder.MiniLm, EncoderWeight = 2 },
         _ => English,

@@ -37,13 +37,13 @@ public static class Calibration
 
     /// <summary>
     /// The out-of-scope threshold and class scale (see <see cref="OutOfScopeDecision"/>) tuned on held-out rankings.
-    /// Without <paramref name="recallTarget"/>: the pair with the best held-out macro-F1 (the out-of-scope class
-    /// counted as one intent). With it: the best in-scope accuracy among pairs catching at least that share of the
+    /// Without <paramref name="recallTarget"/>: the pair with the best held-out <paramref name="objective"/> (the
+    /// out-of-scope class counted as one intent). With it: the best in-scope accuracy among pairs catching at least that share of the
     /// held-out out-of-scope utterances (the best mean of the two when none does). Without out-of-scope examples
     /// nothing is learnt (threshold 0, scale 1).
     /// </summary>
     public static (double Threshold, double ClassScale) TuneOutOfScope(IReadOnlyList<(IntentScore[] Ranked, string Truth)> heldOut,
-        string outOfScopeLabel, double? recallTarget = null)
+        string outOfScopeLabel, double? recallTarget = null, OutOfScopeObjective objective = OutOfScopeObjective.MacroF1)
     {
         var outOfScope = heldOut.Count(h => h.Truth == outOfScopeLabel);
         var inScope = heldOut.Count - outOfScope;
@@ -66,7 +66,9 @@ public static class Calibration
                     else if (!isOutOfScope && chosen.Intent == truth) inScopeCorrect++;
                 }
                 double accuracy = (double)inScopeCorrect / inScope, recall = (double)outOfScopeCaught / outOfScope;
-                var score = recallTarget is { } target ? (recall >= target ? accuracy : -1) : IntentEvaluator.MacroF1(pairs);
+                var score = recallTarget is { } target ? (recall >= target ? accuracy : -1)
+                    : objective == OutOfScopeObjective.Accuracy ? (double)(inScopeCorrect + outOfScopeCaught) / heldOut.Count
+                    : IntentEvaluator.MacroF1(pairs);
                 if (score >= 0 && score > bestScore + 1e-9) (best, bestScore) = ((threshold, scale), score);
                 if (0.5 * (accuracy + recall) > bestBalancedScore + 1e-9) (bestBalanced, bestBalancedScore) = ((threshold, scale), 0.5 * (accuracy + recall));
             }

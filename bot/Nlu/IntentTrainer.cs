@@ -57,7 +57,7 @@ public static class IntentTrainer
             var rankings = scored.Select(s => (calibrated[s.Model].Rank(s.Row), s.Row.Label)).ToList();
             if (validation is not null && settings.HeldOutIntentEvery > 0)
                 rankings.AddRange(HeldOutIntentRankings(all, folds[0].HeldOut, settings, outOfScopeLabel, temperature));
-            (threshold, classScale) = Calibration.TuneOutOfScope(rankings, outOfScopeLabel, settings.OutOfScopeRecallTarget);
+            (threshold, classScale) = Calibration.TuneOutOfScope(rankings, outOfScopeLabel, settings.OutOfScopeRecallTarget, settings.OutOfScopeObjective);
         }
         model ??= Fit(all, settings, new ModelMetadata { Labels = [] });
         model = model.WithMetadata(model.Metadata with

@@ -51,9 +51,10 @@ public sealed record NluTrainingSettings
     public int Seed { get; init; }
     /// <summary>
     /// When set, the out-of-scope threshold maximizes in-scope accuracy under this held-out out-of-scope recall;
-    /// otherwise it maximizes held-out macro-F1.
+    /// otherwise it maximizes <see cref="OutOfScopeObjective"/> on the held-out data.
     /// </summary>
     public double? OutOfScopeRecallTarget { get; init; }
+    public OutOfScopeObjective OutOfScopeObjective { get; init; } = OutOfScopeObjective.MacroF1;
     /// <summary>
     /// With a validation set: leave every n-th intent out of a probe model and tune the out-of-scope threshold with
     /// those intents' validation utterances added as out of scope (0 = off).
@@ -61,5 +62,5 @@ public sealed record NluTrainingSettings
     public int HeldOutIntentEvery { get; init; }
 
     public override string ToString() =>
-        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Encoder.Length > 0 ? $" encoder={Encoder}x{EncoderWeight}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}{(Threads > 1 ? $" threads={Threads}" : "")}{(CalibrationFolds > 1 ? $" folds={CalibrationFolds}" : "")}{(HeldOutIntentEvery > 0 ? $" pseudo-oos=1/{HeldOutIntentEvery}" : "")}";
+        $"{Trainer} words1-{WordNgrams} chars1-{CharNgrams}{(SegmentNgrams > 0 ? $" zhwords1-{SegmentNgrams}" : "")}{(NormalizeBlocks ? " blocknorm" : "")}{(MaxNgrams > 0 ? $" max{MaxNgrams}" : "")}{(Encoder.Length > 0 ? $" encoder={Encoder}x{EncoderWeight}" : "")}{(Ensemble.Length > 0 ? $" ensemble[{Ensemble}]" : "")} L2={L2} it={Iterations}{(Threads > 1 ? $" threads={Threads}" : "")}{(CalibrationFolds > 1 ? $" folds={CalibrationFolds}" : "")}{(HeldOutIntentEvery > 0 ? $" pseudo-oos=1/{HeldOutIntentEvery}" : "")}{(OutOfScopeRecallTarget is { } r ? $" oos-recall>={r}" : OutOfScopeObjective != OutOfScopeObjective.MacroF1 ? $" oos-objective={OutOfScopeObjective}" : "")}";
 }
