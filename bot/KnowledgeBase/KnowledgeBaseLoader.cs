@@ -18,6 +18,8 @@ public sealed partial class KnowledgeBaseLoader(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         searcher.Synonyms = FaqSynonyms.Load(Path.Combine(ContentPaths.Resolve(environment, options.Value.Directory), "synonyms.yaml"));
+        if (options.Value.ChineseSemanticWeight > 0 && ChineseGlossary.Shared(options.Value.GlossaryPath) is null)
+            LogNoGlossary(string.IsNullOrEmpty(options.Value.GlossaryPath) ? ChineseGlossary.DefaultPath : options.Value.GlossaryPath);
         var seeded = await store.InitializeAsync(cancellationToken) ? await SeedAsync(cancellationToken) : null;
         // A fresh seed is announced like any publish, so instances already running on this store pick it up too.
         if (seeded is { } number) await sync.AnnounceAsync(number, cancellationToken);
@@ -54,6 +56,9 @@ public sealed partial class KnowledgeBaseLoader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base: seeded the store with {Count} entries from {Directory}")]
     private partial void LogSeeded(int count, string directory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge base: ChineseSemanticWeight is set but there is no glossary at {Path} (run bot/KnowledgeBase/Search/fetch-glossary.sh); Chinese questions are matched by their words only")]
+    private partial void LogNoGlossary(string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge base: no content folder at {Directory}; FAQ questions will get the fallback")]
     private partial void LogNoContent(string directory);

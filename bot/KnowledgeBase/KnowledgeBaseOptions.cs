@@ -33,7 +33,18 @@ public sealed class KnowledgeBaseOptions
     /// </summary>
     public double SemanticWeight { get; set; }
 
-    /// <summary>The cosine below which an English phrasing counts as unrelated (see <see cref="Search.FaqRanking.SemanticFloor"/>).</summary>
+    /// <summary>
+    /// Weight of the meaning of Chinese questions: the same cosine, from the question's English glosses
+    /// (<see cref="Search.ChineseGlossary"/>, CC-CEDICT) to the entries' English phrasings. 0 (the default) turns it
+    /// off; 0.375 was chosen on held-out alternates, beside <see cref="SemanticWeight"/> 1.5 (README). It needs the
+    /// dictionary file (<see cref="GlossaryPath"/>); without it Chinese questions stay lexical and a warning is logged.
+    /// </summary>
+    public double ChineseSemanticWeight { get; set; }
+
+    /// <summary>CC-CEDICT as JSON (fetched by bot/KnowledgeBase/Search/fetch-glossary.sh); empty: the per-user models folder.</summary>
+    public string GlossaryPath { get; set; } = "";
+
+    /// <summary>The cosine below which a question and an English phrasing count as unrelated (see <see cref="Search.FaqRanking.SemanticFloor"/>).</summary>
     public double SemanticFloor { get; set; } = 0.35;
 
     /// <summary>How raw similarities become a confidence; fitted by <c>kb tune</c>.</summary>

@@ -36,21 +36,11 @@ public static class WordVectorEncoder
     /// <summary><see cref="Encode(string)"/> with the given vectors.</summary>
     public static float[] Encode(string text, WordVectors table)
     {
-        var normalized = TextNormalizer.Normalize(text).AsSpan();
-        var words = table.Words.GetAlternateLookup<ReadOnlySpan<char>>();
         var sum = new float[table.Dimensions];
-        for (var i = 0; i < normalized.Length;)
+        LongestMatch.Walk(TextNormalizer.Normalize(text), table.Words, MaxWordLength, vector =>
         {
-            var matched = 1;
-            for (var length = Math.Min(MaxWordLength, normalized.Length - i); length >= 1; length--)
-            {
-                if (!words.TryGetValue(normalized.Slice(i, length), out var vector)) continue;
-                for (var d = 0; d < vector.Length; d++) sum[d] += vector[d];
-                matched = length;
-                break;
-            }
-            i += matched;
-        }
+            for (var d = 0; d < vector.Length; d++) sum[d] += vector[d];
+        });
         var result = new float[SentenceEmbedder.Dimensions];
         var norm = MathF.Sqrt(sum.Sum(v => v * v));
         if (norm == 0) return result;

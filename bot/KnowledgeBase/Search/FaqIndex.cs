@@ -10,7 +10,8 @@ public sealed record FaqCandidate(FaqEntry Entry, double Similarity);
 /// (question and alternates) together as one document, scored by BM25, and its answers, scored by cosine. An entry's
 /// similarity is their weighted sum (<see cref="FaqRanking"/>): the first rewards a question that shares words with
 /// the ways customers ask, the second the words of the subject matter that customers use but the phrasings do not.
-/// An English question also gets the meaning signal (<see cref="FaqSemantic"/>) when the ranking gives it a weight.
+/// An English or Chinese question also gets the meaning signal (<see cref="FaqSemantic"/>) when the ranking gives its
+/// language a weight.
 /// Immutable, so a publish builds a new index and swaps it in and an answer never mixes two versions.
 /// </summary>
 public sealed class FaqIndex
@@ -58,7 +59,7 @@ public sealed class FaqIndex
         });
         DocumentCount = entries.Sum(e => e.Content.Values.Sum(c => c.Alternates.Count + 1));
         _phrasings = new FaqField(phrasings, Enumerable.Range(0, entries.Count).ToList(), _ranking.HanUnigram, bm25: true);
-        if (_ranking.Semantic > 0) _semantic = FaqSemantic.Build(entries);
+        if (_ranking.Semantic > 0 || (_ranking.ChineseSemantic > 0 && _ranking.Glossary is not null)) _semantic = FaqSemantic.Build(entries);
         if (_ranking.Answer > 0)
             _answers = new FaqField(answers.SelectMany(a => a).ToList(),
                 answers.SelectMany((a, e) => Enumerable.Repeat(e, a.Length)).ToList(), _ranking.HanUnigram);
@@ -77,14 +78,13 @@ public sealed class FaqIndex
         _phrasings.Score(query, documentScores, entryScores, _ranking.Whole, bestDocument: true);
         _answers?.Score(query, documentScores, entryScores, _ranking.Answer, bestDocument: true);
         // The meaning signal, like the others, lies in 0–1; the blend is scaled back to the lexical weights' total, so
-        // English questions (with it) and Chinese ones (without) share one scale and one calibration.
+        // questions with it and without it share one scale and one calibration.
         var scale = 1.0;
         var truncated = question.Length > _maxQueryLength ? question[.._maxQueryLength] : question;
-        if (_semantic is not null && FaqSemantic.Applies(truncated))
+        if (_semantic is not null && _semantic.TryScore(truncated, entryScores, _ranking, out var weight))
         {
-            _semantic.Score(truncated, entryScores, _ranking.Semantic, _ranking.SemanticFloor);
             var lexical = _ranking.Whole + (_answers is null ? 0 : _ranking.Answer);
-            scale = lexical / (lexical + _ranking.Semantic);
+            scale = lexical / (lexical + weight);
         }
         var ranked = new List<FaqCandidate>(top + 1);
         for (var e = 0; e < Entries.Count; e++)

@@ -9,7 +9,8 @@ namespace ChatService.KnowledgeBase.Search;
 /// The meaning side of English search: every English phrasing of every entry as a sentence vector
 /// (<see cref="SentenceEmbedder"/>), and for a question the best cosine per entry. It finds the entry a customer
 /// asks for in other words ("can I get my money back if I change my mind" → the cooling-off period), which shared
-/// words cannot. Chinese has no such encoder here, so Chinese questions are left to the lexical fields.
+/// words cannot. No Chinese encoder restores here, so a Chinese question is compared through its English glosses
+/// (<see cref="ChineseGlossary"/>) with the same English phrasings, at its own weight.
 /// </summary>
 public sealed partial class FaqSemantic
 {
@@ -57,12 +58,27 @@ public sealed partial class FaqSemantic
     private static partial Regex Words();
 
     /// <summary>
-    /// Adds <paramref name="weight"/> × the question's best cosine, rescaled above <paramref name="floor"/> (0 below it),
-    /// to each entry's score.
+    /// Adds the weight of the question's language × its best cosine, rescaled above the floor (0 below it), to each
+    /// entry's score, and says which weight that was; false (nothing added) when the signal does not apply: English
+    /// under <see cref="MinimumWords"/> words, Chinese without a glossary or without a word it knows, other text.
     /// </summary>
-    public void Score(string question, float[] entryScores, double weight, double floor)
+    public bool TryScore(string question, float[] entryScores, FaqRanking ranking, out double weight)
     {
-        var query = SentenceEmbedder.EncodeCached([question])[0];
+        weight = 0;
+        string text;
+        if (ranking.Semantic > 0 && Applies(question)) (text, weight) = (question, ranking.Semantic);
+        else if (ranking.ChineseSemantic > 0 && ranking.Glossary is { } glossary
+            && LanguageDetector.Detect(question).Code is NluLanguages.SimplifiedChinese or NluLanguages.TraditionalChinese
+            && glossary.Gloss(question) is { Length: > 0 } glossed)
+            (text, weight) = (glossed, ranking.ChineseSemantic);
+        else return false;
+        Score(text, entryScores, weight, ranking.SemanticFloor);
+        return true;
+    }
+
+    private void Score(string text, float[] entryScores, double weight, double floor)
+    {
+        var query = SentenceEmbedder.EncodeCached([text])[0];
         var best = new float[entryScores.Length];
         var dimensions = SentenceEmbedder.Dimensions;
         var width = Vector<float>.Count;

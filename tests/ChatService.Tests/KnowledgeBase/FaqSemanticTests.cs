@@ -42,7 +42,7 @@ public sealed class FaqSemanticTests
     }
 
     [Fact]
-    public void ChineseQuestion_IsLeftToTheLexicalFields()
+    public void ChineseQuestion_WithoutAChineseWeight_IsLeftToTheLexicalFields()
     {
         const string question = "理赔要准备什么材料";
         var lexical = new FaqIndex(Entries).Search(question);
