@@ -19,7 +19,7 @@ public sealed partial class KnowledgeBaseLoader(
     {
         searcher.Synonyms = FaqSynonyms.Load(Path.Combine(ContentPaths.Resolve(environment, options.Value.Directory), "synonyms.yaml"));
         if (options.Value.ChineseSemanticWeight > 0 && ChineseGlossary.Shared(options.Value.GlossaryPath) is null)
-            LogNoGlossary(string.IsNullOrEmpty(options.Value.GlossaryPath) ? ChineseGlossary.DefaultPath : options.Value.GlossaryPath);
+            LogNoGlossary(ChineseGlossary.PathFor(options.Value.GlossaryPath));
         var seeded = await store.InitializeAsync(cancellationToken) ? await SeedAsync(cancellationToken) : null;
         // A fresh seed is announced like any publish, so instances already running on this store pick it up too.
         if (seeded is { } number) await sync.AnnounceAsync(number, cancellationToken);

@@ -28,14 +28,12 @@ public sealed partial class ChineseGlossary
     /// <summary>Where <c>fetch-glossary.sh</c> puts the dictionary: the encoders' per-user models folder.</summary>
     public static string DefaultPath => Path.Combine(SentenceEmbedder.ModelsFolder, "cedict.json");
 
-    /// <summary>The dictionary at <paramref name="path"/> (empty: <see cref="DefaultPath"/>), read once per process; null when the file is absent.</summary>
-    public static ChineseGlossary? Shared(string? path)
-    {
-        var file = string.IsNullOrEmpty(path) ? DefaultPath : path;
-        return Loaded.GetOrAdd(file, f => new(() => File.Exists(f) ? Load(f) : null)).Value;
-    }
+    /// <summary>The configured path, or <see cref="DefaultPath"/> when it is empty.</summary>
+    public static string PathFor(string? configured) => string.IsNullOrEmpty(configured) ? DefaultPath : configured;
 
-    public int Count => _glosses.Count;
+    /// <summary>The dictionary at <see cref="PathFor"/>, read once per process; null when the file is absent.</summary>
+    public static ChineseGlossary? Shared(string? path) =>
+        Loaded.GetOrAdd(PathFor(path), f => new(() => File.Exists(f) ? Load(f) : null)).Value;
 
     /// <summary>Reads the JSON form of CC-CEDICT (a list of { traditional, simplified, pinyin, english[] }).</summary>
     public static ChineseGlossary Load(string path)
@@ -71,7 +69,7 @@ public sealed partial class ChineseGlossary
     [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]
     private static partial Regex Brackets();
 
-    /// <summary>The English glosses of the text's words in order; runs of other characters are kept as they are.</summary>
+    /// <summary>The English glosses of the text's words in order; Latin letters and digits are kept, other characters dropped.</summary>
     public string Gloss(string text)
     {
         var output = new StringBuilder();

