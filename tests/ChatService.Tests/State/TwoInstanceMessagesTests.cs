@@ -54,7 +54,7 @@ public sealed class TwoInstanceMessagesTests
         foreach (var client in clients) client.Dispose();
     }
 
-    private static StateHostFactory Instance(RedisServer redis, string dataDirectory) => new(redis.ConnectionString)
+    private static StateHostFactory Instance(RedisServer redis, string dataDirectory) => new(redis.PatientConnectionString)
     {
         Settings = { ["Storage:DataDirectory"] = dataDirectory, ["Pipeline:TypingDelay"] = "00:01:00" },
     };

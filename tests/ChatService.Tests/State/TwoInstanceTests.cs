@@ -45,7 +45,7 @@ public sealed class TwoInstanceTests
         Assert.Equal(30, stream.Select(e => e.Payload.Split(':')[1]).Distinct().Count());
     }
 
-    private static StateHostFactory Instance(RedisServer redis, string name) => new(redis.ConnectionString, services =>
+    private static StateHostFactory Instance(RedisServer redis, string name) => new(redis.PatientConnectionString, services =>
     {
         services.AddSingleton(new CountingBot.Name(name));
         services.RemoveAll<IBot>();

@@ -11,7 +11,7 @@ namespace ChatService.Tests.Channels.DirectLine;
 /// </summary>
 public sealed class TwoInstanceTests
 {
-    private sealed class Instance(RedisServer redis) : DirectLineServer(null, redis.ConnectionString);
+    private sealed class Instance(RedisServer redis) : DirectLineServer(null, redis.PatientConnectionString);
 
     [Fact]
     public async Task Conversation_StartedOnOneInstance_IsServedAndPushedByTheOther()
