@@ -37,6 +37,18 @@ public static class KbTuning
                 var oos = negatives.Select(n => FaqDecision.Decide(n, o).Kind).ToList();
                 Console.WriteLine($"{answer,6:F2} {suggest,8:F2} | {Pct(right, decided.Count),12} {Pct(wrong, decided.Count),13} {Pct(suggested, decided.Count),10} {Pct(missed, decided.Count),7} | {Pct(oos.Count(k => k == FaqDecisionKind.Answer), oos.Count),12} {Pct(oos.Count(k => k == FaqDecisionKind.Suggest), oos.Count),14}");
             }
+        // The related-entry button (a flow reply, a choice of intents, a refusal): only the best entry, offered at or above
+        // RelatedThreshold; what it costs is a button on an out-of-scope request.
+        var tuned = new KnowledgeBaseOptions { Calibration = calibration };
+        var positiveConfidence = positives.Select(p => (Decision: FaqDecision.Decide(p.Ranked, tuned), p.Expect)).ToList();
+        var negativeConfidence = negatives.Select(n => FaqDecision.Decide(n, tuned).Confidence).ToList();
+        Console.WriteLine("related | right entry offered  other entry offered | oos offered");
+        foreach (var related in new[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 })
+        {
+            var offered = positiveConfidence.Where(d => d.Decision.Confidence >= related).ToList();
+            var right = offered.Count(d => d.Decision.Best!.Entry.Id == d.Expect);
+            Console.WriteLine($"{related,7:F2} | {Pct(right, positiveConfidence.Count),19} {Pct(offered.Count - right, positiveConfidence.Count),20} | {Pct(negativeConfidence.Count(c => c >= related), negativeConfidence.Count),11}");
+        }
         return 0;
     }
 
