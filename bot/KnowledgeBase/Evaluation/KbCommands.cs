@@ -80,6 +80,9 @@ public static class KbCommands
         {
             var heldOut = FaqHeldOut.Search(live, entries => FaqIndex.For(entries, options, synonyms));
             var h = FaqEvaluator.Score(heldOut);
+            if (Environment.GetEnvironmentVariable("KB_EVAL_MISSES") == "1")
+                foreach (var (q, ranked) in heldOut.Where(x => x.Ranked.Count == 0 || x.Ranked[0].Entry.Id != x.Question.Expect))
+                    Console.WriteLine($"held-out miss [{q.Language}] {q.Text} → expected {q.Expect}, got {(ranked.Count > 0 ? ranked[0].Entry.Id : "nothing")}");
             Console.WriteLine($"held-out alternates ({FaqHeldOut.Folds} folds) {heldOut.Count}: top-1 {h.Top1:P1}, top-3 {h.Top3:P1}, MRR {h.Mrr:F3}");
         }
         return 0;
