@@ -24,8 +24,8 @@ public sealed class KnowledgeBaseOptions
     /// a choice of intents): the question was also one the knowledge base can answer. <c>kb tune</c> prints what each
     /// value offers on its tuning data: at 0.5, the right entry for 70.6 % of held-out alternates and a button for
     /// 14.5 % of out-of-scope utterances (0.7: 62.0 % and 7.1 %). A refusal (the classifier's out of scope) offers none:
-    /// measured through the whole bot, a button there at 0.5–0.7 showed the right entry for 1.1–2.5 points more of the evaluation
-    /// questions (0.4–0.6 points more of the holdout ones) and offered buttons to 1.3–7.4 points more must-not-answer ones.
+    /// measured through the whole bot, a button there at 0.5–0.7 showed the right entry for 1.1–2.4 points more of the evaluation
+    /// questions (0.4–0.9 points more of the holdout ones) and offered buttons to 1.3–7.4 points more must-not-answer ones.
     /// </summary>
     public double RelatedThreshold { get; set; } = 0.5;
 
