@@ -37,6 +37,16 @@ public sealed class SentenceEncoderTests(RepoModelFixture fixture)
     }
 
     [Fact]
+    public void Encode_BatchesBySimilarLength_ButReturnsEachVectorInTheCallersOrder()
+    {
+        // More than one batch, lengths shuffled: each vector must be the one its own text gets when encoded alone.
+        var texts = Enumerable.Range(0, 45).Select(i => string.Join(' ', Enumerable.Repeat($"claim{i % 7} card", 1 + (i * 17 % 11)))).ToList();
+        var together = SentenceEmbedder.Encode(texts, SentenceEmbedder.MiniLm, 1);
+        for (var i = 0; i < texts.Count; i += 4)
+            Assert.InRange(Dot(together[i], SentenceEmbedder.Encode([texts[i]], SentenceEmbedder.MiniLm, 1)[0]), 0.9999, 1.0001);
+    }
+
+    [Fact]
     public void Train_WithAnUnknownEncoder_FailsBeforeTraining()
     {
         var error = Assert.Throws<ArgumentException>(() => IntentTrainer.Train(fixture.Training, WithEncoder with { Encoder = "bert" }));
