@@ -56,6 +56,33 @@ public sealed class RoutingTests(BotHost host)
         Assert.Contains("****2001", reply.Text);
         Assert.DoesNotContain("CL20261102001", reply.Text);
         Assert.Contains(reply.Entities, e => (string?)e!["type"] == "claim_number");
+        Assert.DoesNotContain("CL followed by 11 digits", reply.Text); // not asked for again
+        Assert.Contains("claimant's name", reply.Text);
+    }
+
+    [Fact]
+    public async Task Send_PolicyLookupWithPolicyNumber_AsksOnlyForWhatIsStillMissing()
+    {
+        var given = await host.Chat().Send("帮我查一下保单P12345678").ExpectReply(r => r.Route == "flow:policy_lookup");
+        Assert.Contains("****5678", given.Text);
+        Assert.DoesNotContain("P 开头加 8 位数字", given.Text);
+        Assert.Contains("投保人姓名和证件号后 4 位", given.Text);
+
+        var none = await host.Chat().Send("帮我查一下我的保单").ExpectReply(r => r.Route == "flow:policy_lookup");
+        Assert.Contains("P 开头加 8 位数字", none.Text);
+    }
+
+    [Fact]
+    public async Task Send_ClaimReportWithPolicyNumber_LeavesItOutOfTheNumberedList()
+    {
+        var given = await host.Chat("en-US").Send("I want to report a claim on policy P12345678, my car was hit").ExpectReply(r => r.Route == "flow:claim_report");
+        Assert.Contains("****5678", given.Text);
+        Assert.DoesNotContain("P followed by 8 digits", given.Text);
+        Assert.Contains("1. The insured person's name", given.Text);
+
+        var none = await host.Chat("en-US").Send("I want to report a claim, my car was hit").ExpectReply(r => r.Route == "flow:claim_report");
+        Assert.Contains("1. Your policy number (P followed by 8 digits)", none.Text);
+        Assert.Contains("4. A contact phone number", none.Text);
     }
 
     [Fact]
