@@ -20,6 +20,16 @@ public sealed record ButtonValue(string? Intent = null, string? FaqId = null, bo
             (string?)value["passageId"]);
     }
 
+    /// <summary>
+    /// The 👍/👎 pair under an answer (an FAQ entry's or a manual passage's), labelled in words as well: an emoji alone
+    /// shows as an empty box where no emoji font is installed, and a screen reader reads out "thumbs up".
+    /// </summary>
+    public static List<CardAction> FeedbackPair(string language, string? faqId = null, string? passageId = null) =>
+    [
+        new ButtonValue(FaqId: faqId, Feedback: "up", PassageId: passageId).ToAction(Localizer.Say(language, "👍 有帮助", "👍 Helpful")),
+        new ButtonValue(FaqId: faqId, Feedback: "down", PassageId: passageId).ToAction(Localizer.Say(language, "👎 没帮助", "👎 Not helpful")),
+    ];
+
     public CardAction ToAction(string label) => new()
     {
         Type = ActionTypes.MessageBack,

@@ -149,7 +149,7 @@ public sealed class MessageRouter(
         var candidates = new[] { result.TopIntent }.Concat(result.Alternatives.Select(a => a.Intent))
             .Where(ServiceIntents.Contains).Distinct().Take(3).ToList();
         if (candidates.Count == 0) candidates = [Intents.Faq, Intents.HumanAgent];
-        var reply = SmallTalk.Text(Localizer.Say(language, "我不太确定您的意思，您是想：", "Just to be sure, do you want to:"), InputHints.ExpectingInput);
+        var reply = SmallTalk.Text(Localizer.Say(language, "我不太确定您的意思，您是想：", "Just to be sure, which of these do you mean?"), InputHints.ExpectingInput);
         var actions = candidates.Select(i => new ButtonValue(Intent: i).ToAction(HelpMenu.Label(i, language))).ToList();
         actions.Add(new ButtonValue(NoneOfThese: true).ToAction(Localizer.Say(language, "都不是", "None of these")));
         reply.SuggestedActions = new SuggestedActions { Actions = actions };

@@ -54,14 +54,14 @@ public sealed class DocumentResponder(PassageSearcher passages, FaqResponder faq
     {
         var intro = Localizer.Say(language, "常见问题里没有现成的答案，服务手册中的这一段可能有帮助：", "I have no ready answer for that, but this part of our service manual (in Chinese) may help:");
         var source = Localizer.Say(language, "来源：", "Source: ");
-        return WithFeedback($"{intro}\n\n> {InScript(excerpt, language)}\n\n{source}{Name(passage, language)}", passage.Id);
+        return WithFeedback($"{intro}\n\n> {InScript(excerpt, language)}\n\n{source}{Name(passage, language)}", passage.Id, language);
     }
 
     private static Activity Grounded(string answer, IReadOnlyList<(int Number, Passage Passage)> cited, string language, string passageId)
     {
         var sources = string.Join("\n", cited.Select(c => $"[{c.Number}] {Name(c.Passage, language)}"));
         var note = Localizer.Say(language, "以上回答根据服务手册整理：", "This answer is put together from our service manuals:");
-        return WithFeedback($"{answer}\n\n{note}\n\n{sources}", passageId);
+        return WithFeedback($"{answer}\n\n{note}\n\n{sources}", passageId, language);
     }
 
     /// <summary>"保险品质管理制度 › 五、理赔品质管理", in the customer's script; the English title for English customers.</summary>
@@ -79,17 +79,10 @@ public sealed class DocumentResponder(PassageSearcher passages, FaqResponder faq
         _ => text,
     };
 
-    private static Activity WithFeedback(string text, string passageId)
+    private static Activity WithFeedback(string text, string passageId, string language)
     {
         var reply = SmallTalk.Text(text, InputHints.ExpectingInput);
-        reply.SuggestedActions = new SuggestedActions
-        {
-            Actions =
-            [
-                new ButtonValue(PassageId: passageId, Feedback: "up").ToAction("👍"),
-                new ButtonValue(PassageId: passageId, Feedback: "down").ToAction("👎"),
-            ],
-        };
+        reply.SuggestedActions = new SuggestedActions { Actions = ButtonValue.FeedbackPair(language, passageId: passageId) };
         return reply;
     }
 }

@@ -20,11 +20,7 @@ public sealed class FaqResponder(FaqSearcher searcher, FaqAnswerRenderer rendere
     public Activity Answer(FaqEntry entry, string language)
     {
         var reply = SmallTalk.Text(renderer.Answer(entry, language), InputHints.ExpectingInput);
-        var actions = new List<CardAction>
-        {
-            new ButtonValue(FaqId: entry.Id, Feedback: "up").ToAction("👍"),
-            new ButtonValue(FaqId: entry.Id, Feedback: "down").ToAction("👎"),
-        };
+        var actions = ButtonValue.FeedbackPair(language, faqId: entry.Id);
         foreach (var followUp in entry.FollowUps.Select(Find).OfType<FaqEntry>().Take(3))
             actions.Add(new ButtonValue(FaqId: followUp.Id).ToAction(renderer.Question(followUp, language)));
         reply.SuggestedActions = new SuggestedActions { Actions = actions };

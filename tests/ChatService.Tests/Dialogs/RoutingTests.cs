@@ -102,9 +102,19 @@ public sealed class RoutingTests(BotHost host)
         if (reply.Route == Routes.Faq)
         {
             Assert.NotNull(reply.FaqId);
-            Assert.Contains(reply.Buttons, b => b.Title == "👍");
+            Assert.Contains(reply.Buttons, b => b.Title == "👍 有帮助");
         }
         else Assert.Contains(reply.Buttons, b => b.Title == "都不是");
+    }
+
+    [Theory]
+    [InlineData("en-US", "how long does a claim take", "👍 Helpful", "👎 Not helpful")]
+    [InlineData("zh-TW", "怎麼辦理保單變更？", "👍 有幫助", "👎 沒幫助")]
+    public async Task Send_FaqAnswer_FeedbackButtonsSayWhatTheyMeanInTheCustomersLanguage(string locale, string text, string up, string down)
+    {
+        var reply = await host.Chat(locale).Send(text).ExpectReply(r => r.Route == Routes.Faq && r.FaqId is not null);
+
+        Assert.Equal([up, down], reply.Buttons.Take(2).Select(b => b.Title));
     }
 
     [Fact]
@@ -116,7 +126,7 @@ public sealed class RoutingTests(BotHost host)
         var feedback = host.Services.GetRequiredService<FaqFeedbackStore>();
         var before = await feedback.ReadAsync(answer.FaqId!, CancellationToken.None);
 
-        await chat.Click(answer.Buttons.First(b => b.Title == "👍")).ExpectReply(r => r.Route == Routes.Faq && r.FaqId == answer.FaqId);
+        await chat.Click(answer.Buttons.First(b => b.Title == "👍 有帮助")).ExpectReply(r => r.Route == Routes.Faq && r.FaqId == answer.FaqId);
 
         Assert.Equal(before.Up + 1, (await feedback.ReadAsync(answer.FaqId!, CancellationToken.None)).Up);
     }
@@ -187,7 +197,7 @@ public sealed class RoutingTests(BotHost host)
         var answer = await chat.Send("理赔需要多长时间").ExpectReply(r => r.Route is Routes.Faq or Routes.Clarify);
         if (answer.Route == Routes.Clarify) answer = await chat.Click(answer.Buttons[0]).ExpectReply(r => r.Route == Routes.Faq);
 
-        await chat.Click(answer.Buttons.First(b => b.Title == "👎")).ExpectReply(r => r.Text.Contains("人工"));
+        await chat.Click(answer.Buttons.First(b => b.Title == "👎 没帮助")).ExpectReply(r => r.Text.Contains("人工"));
 
         var inbox = host.Services.GetRequiredService<ChatService.KnowledgeBase.Inbox.IUnansweredInbox>();
         var item = (await inbox.OpenAsync(500)).First(i => i.Kind == ChatService.KnowledgeBase.Inbox.InboxKinds.ThumbsDown && i.EntryId == answer.FaqId);

@@ -24,7 +24,7 @@ public sealed class DocumentTurnTests(BotHost host)
         Assert.Contains("来源：保险品质管理制度 › 二、组织架构与职责", reply.Text); // in the customer's (Simplified) script
         Assert.Contains("> ", reply.Text);
         Assert.Contains("品质管理", reply.Text);
-        Assert.Equal(["👍", "👎"], reply.Buttons.Take(2).Select(b => b.Title));
+        Assert.Equal(["👍 有帮助", "👎 没帮助"], reply.Buttons.Take(2).Select(b => b.Title));
         // Any further buttons are the FAQ's "did you mean" guesses, kept under the excerpt.
         Assert.All(reply.Buttons.Skip(2), b => Assert.Contains("faqId", b.Value?.ToString() ?? ""));
     }
@@ -58,7 +58,7 @@ public sealed class DocumentTurnTests(BotHost host)
         var store = host.Services.GetRequiredService<FaqFeedbackStore>();
         var before = await store.ReadAsync($"passage:{passageId}", CancellationToken.None);
 
-        await chat.Click(excerpt.Buttons.Single(b => b.Title == "👍")).ExpectReply(r => r.Text.Contains("感谢您的反馈"));
+        await chat.Click(excerpt.Buttons.Single(b => b.Title == "👍 有帮助")).ExpectReply(r => r.Text.Contains("感谢您的反馈"));
 
         var after = await store.ReadAsync($"passage:{passageId}", CancellationToken.None);
         Assert.Equal(before.Up + 1, after.Up);
