@@ -112,6 +112,17 @@ const cases = [
     await botBubbles.filter({ hasText: '抱歉这个回答没能帮到您' }).first().waitFor({ timeout: TIMEOUT });
     await noSendFailed();
   }],
+  ['switching to Traditional Chinese restarts the conversation in Traditional characters', async () => {
+    await page.locator('.lang button[data-locale="zh-TW"]').click();
+    await botBubbles.filter({ hasText: '歡迎來到' }).first().waitFor({ timeout: TIMEOUT });
+    assert((await page.locator('#company-name').innerText()).includes('安心保險'), 'Traditional company name in the header');
+    assert((await page.locator('#footer').innerText()).includes('客服熱線'), 'Traditional footer');
+    assert(await page.evaluate(() => document.documentElement.lang) === 'zh-TW', 'page language zh-TW');
+    assert(await userBubbles.count() === 0, 'a new conversation has no old messages');
+    const reply = await send('理賠需要準備哪些文件');
+    assert(!/[这们说还]/.test(reply), `reply in Traditional characters: ${reply}`);
+    await noSendFailed();
+  }],
   ['switching to English restarts the conversation in English', async () => {
     await page.locator('.lang button[data-locale="en-US"]').click();
     await botBubbles.filter({ hasText: 'Hello, welcome to' }).first().waitFor({ timeout: TIMEOUT });

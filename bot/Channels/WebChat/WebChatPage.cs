@@ -1,11 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChatService.Dialogs;
+using ChatService.Nlu;
 using Microsoft.Extensions.Options;
 
 namespace ChatService.Channels.WebChat;
 
-/// <summary>The customer page: <c>wwwroot/webchat/index.html</c> with the company's names filled in (HTML-encoded).</summary>
+/// <summary>
+/// The customer page: <c>wwwroot/webchat/index.html</c> with the company's names filled in (HTML-encoded), the
+/// Traditional ones converted from the Simplified configuration like every other Traditional text.
+/// </summary>
 public sealed class WebChatPage(IWebHostEnvironment environment, IOptionsMonitor<CompanyOptions> company)
 {
     // Web Chat injects its styles at run time (emotion), so inline styles must be allowed; scripts come only from us.
@@ -25,11 +29,14 @@ public sealed class WebChatPage(IWebHostEnvironment environment, IOptionsMonitor
         var c = company.CurrentValue;
         return _template
             .Replace("{{NameZh}}", Html.Encode(c.NameZh), StringComparison.Ordinal)
+            .Replace("{{NameHant}}", Html.Encode(ScriptConverter.ToTraditional(c.NameZh)), StringComparison.Ordinal)
             .Replace("{{NameEn}}", Html.Encode(c.NameEn), StringComparison.Ordinal)
             .Replace("{{BotNameZh}}", Html.Encode(c.BotNameZh), StringComparison.Ordinal)
+            .Replace("{{BotNameHant}}", Html.Encode(ScriptConverter.ToTraditional(c.BotNameZh)), StringComparison.Ordinal)
             .Replace("{{BotNameEn}}", Html.Encode(c.BotNameEn), StringComparison.Ordinal)
             .Replace("{{Hotline}}", Html.Encode(c.Hotline), StringComparison.Ordinal)
             .Replace("{{HoursZh}}", Html.Encode(c.ServiceHoursZh), StringComparison.Ordinal)
+            .Replace("{{HoursHant}}", Html.Encode(ScriptConverter.ToTraditional(c.ServiceHoursZh)), StringComparison.Ordinal)
             .Replace("{{HoursEn}}", Html.Encode(c.ServiceHoursEn), StringComparison.Ordinal);
     }
 

@@ -12,6 +12,12 @@
       missing: '聊天组件未安装（wwwroot/lib/webchat.js 缺失）。', retry: '重试', botInitials: '安', userInitials: '我',
       placeholder: '请输入您的问题…', docTitle: data.nameZh + ' · 在线客服'
     },
+    'zh-TW': {
+      title: data.nameHant, subtitle: '線上客服 · 智能助理' + data.botHant, footer: '客服熱線 ' + data.hotline + '（' + data.hoursHant + '）',
+      connecting: '正在連線客服…', failed: '暫時無法連線客服，請稍後再試。', busy: '請求過於頻繁，請稍候片刻再試。',
+      missing: '聊天元件未安裝（wwwroot/lib/webchat.js 缺失）。', retry: '重試', botInitials: '安', userInitials: '我',
+      placeholder: '請輸入您的問題…', docTitle: data.nameHant + ' · 線上客服'
+    },
     'en-US': {
       title: data.nameEn, subtitle: 'Customer service · ' + data.botEn + ', virtual assistant', footer: 'Hotline ' + data.hotline + ' (' + data.hoursEn + ')',
       connecting: 'Connecting you to customer service…', failed: 'We could not connect right now. Please try again shortly.',
@@ -59,9 +65,12 @@
   function initialLocale() {
     var saved = null;
     try { saved = localStorage.getItem(STORAGE_KEY); } catch (e) { /* storage blocked */ }
-    if (saved === 'zh-CN' || saved === 'en-US') return saved;
+    if (text[saved]) return saved;
     var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
-    return String(languages[0]).toLowerCase().indexOf('zh') === 0 ? 'zh-CN' : 'en-US';
+    var first = String(languages[0]).toLowerCase();
+    if (first.indexOf('zh') !== 0) return 'en-US';
+    // Taiwan, Hong Kong and Macau write Traditional characters, as does any browser set to zh-Hant.
+    return /^zh-(tw|hk|mo|hant)/.test(first) ? 'zh-TW' : 'zh-CN';
   }
 
   function showStatus(message, retryLocale) {

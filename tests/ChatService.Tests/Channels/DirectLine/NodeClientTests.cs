@@ -29,7 +29,7 @@ public sealed class NodeClientTests(DirectLineServer server, ITestOutputHelper l
     }
 
     [Fact]
-    public async Task WebChatPage_InChromium_GreetsAnswersBothLanguagesAndSuggestedActions()
+    public async Task WebChatPage_InChromium_GreetsAnswersEachLanguageAndScriptAndSuggestedActions()
     {
         var screenshots = Path.Combine(RepoRoot, "TestResults");
 
@@ -40,6 +40,7 @@ public sealed class NodeClientTests(DirectLineServer server, ITestOutputHelper l
         Assert.Contains("PASS the greeting appears in Chinese", output);
         Assert.Contains("PASS a suggested action is clickable and gets a reply", output);
         Assert.Contains("PASS a 👎 on an FAQ answer is acknowledged (and reaches the editors' inbox)", output);
+        Assert.Contains("PASS switching to Traditional Chinese restarts the conversation in Traditional characters", output);
         Assert.Contains("PASS switching to English restarts the conversation in English", output);
         Assert.Contains("PASS no console errors, CSP violations or failed requests", output);
         Assert.True(File.Exists(Path.Combine(screenshots, "webchat-zh.png")));

@@ -16,6 +16,9 @@ public sealed class WebChatPageTests(DirectLineServer server)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("安心保险（演示）", html);
+        Assert.Contains("data-name-hant=\"安心保險（演示）\"", html); // the Traditional page's names, converted
+        Assert.Contains("data-locale=\"zh-TW\"", html);
+        Assert.DoesNotContain("{{", html);
         Assert.Contains("src=\"/lib/webchat.js\"", html);
         Assert.DoesNotContain("cdn.botframework.com", html);
         Assert.DoesNotContain(DirectLineServer.Secret, html);
