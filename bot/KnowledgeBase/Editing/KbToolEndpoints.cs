@@ -51,11 +51,6 @@ public static class KbToolEndpoints
             Results.Json(await store.AuditAsync(new FaqAuditQuery(entryId, by, action, since, limit ?? 200), ct), FaqJson.Options));
         api.MapGet("/publishes", async (IFaqStore store, int? limit, CancellationToken ct) =>
             Results.Json(await store.PublishesAsync(limit ?? 50, ct), FaqJson.Options));
-        api.MapGet("/me", (System.Security.Claims.ClaimsPrincipal user) => Results.Json(new
-        {
-            name = KbHttp.Editor(user),
-            roles = user.Claims.Where(c => c.Type == System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToList(),
-        }, FaqJson.Options));
         api.MapGet("/status", async (IFaqStore store, KnowledgeBaseSync sync, FaqSearcher searcher, CancellationToken ct) =>
             Results.Json(new { publishNumber = await store.PublishNumberAsync(ct), loadedPublishNumber = sync.LoadedPublishNumber, liveEntries = searcher.Current.Entries.Count }, FaqJson.Options));
         api.MapPost("/import", async (HttpContext context, FaqImporter importer, string? format, string? fileName, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using ChatService.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,10 +37,10 @@ public sealed class TestSignInHandler(IOptionsMonitor<TestSignInOptions> options
             (user, roles) = (cookieUser, Options.DefaultRoles);
         if (user.Length == 0 && Options.DefaultUser is { } defaultUser) (user, roles) = (defaultUser, Options.DefaultRoles);
         if (user.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
-        var claims = new List<Claim> { new(ClaimTypes.Name, user) };
-        claims.AddRange(roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => new Claim(ClaimTypes.Role, r)));
-        var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        // The same claims as a real sign-in, so code reading them is tested as it runs (a page once read another claim type).
+        var principal = StaffPrincipals.Create(user, roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            source: "test", stamp: null, SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 }
 

@@ -288,8 +288,8 @@ async function loadStatus() {
 }
 
 async function loadMe() {
-  const result = await api('GET', '/api/kb/me');
-  if (result.ok) $('#me').textContent = `${result.data.name} (${result.data.roles.join(', ')})`;
+  const result = await api('GET', '/api/staff/me');
+  if (result.ok) $('#me').textContent = `${result.data.userName} (${result.data.roles.join(', ')})`;
 }
 
 buildForm();

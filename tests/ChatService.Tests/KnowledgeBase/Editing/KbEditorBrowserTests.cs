@@ -68,7 +68,7 @@ public sealed class KbEditorBrowserTests
     {
         await page.EvaluateAsync($"document.cookie = 'test-user={user}; path=/'");
         await page.NavigateAsync(url);
-        await page.WaitForAsync($"document.querySelector('#me').textContent.startsWith('{user} ')");
+        await page.WaitForAsync($"document.querySelector('#me').textContent === '{user} (editor)'"); // who is signed in, and as what
         await page.WaitForAsync("document.querySelectorAll('#entries li').length > 100");
     }
 
