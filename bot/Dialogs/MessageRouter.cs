@@ -64,10 +64,13 @@ public sealed class MessageRouter(
             return fromManuals;
         // A file with a caption the bot can't place ("现场照片") is still a file the customer sent: confirm it.
         if (files.Count > 0 && routed.Diagnostics.Route == Routes.Fallback) return FilesReceived(files, language);
-        if (routed.Diagnostics.Route == Routes.Clarify)
-            await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.LowConfidence, null, conversationId, cancellationToken);
-        else if (routed.Diagnostics.Route == Routes.Fallback && routed.Diagnostics.Intent == Intents.Faq)
+        if (routed.Diagnostics.Route == Routes.Fallback && routed.Diagnostics.Intent == Intents.Faq)
             await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.NoAnswer, null, conversationId, cancellationToken);
+        // A choice of intents, or a service guess too weak even to offer ("sorry, I didn't quite understand"): both are
+        // the classifier unsure of a request the service may well handle.
+        else if (routed.Diagnostics.Route == Routes.Clarify
+            || (routed.Diagnostics.Route == Routes.Fallback && routed.Diagnostics.Intent is { } guessed && ServiceIntents.Contains(guessed)))
+            await inbox.RecordAsync(data.LastQuestion, language, InboxKinds.LowConfidence, null, conversationId, cancellationToken);
         return routed;
     }
 

@@ -221,6 +221,27 @@ public sealed class RoutingTests(BotHost host)
     }
 
     [Fact]
+    public async Task Send_ServiceGuessTooWeakToOffer_GoesToTheInboxAsLowConfidence_Masked()
+    {
+        const string text = "我的邮箱 zhang.san@example.com 能收通知吗 电话13812345678";
+        var reply = await host.Chat().Send(text).ExpectReply(r => r.Route == Routes.Fallback && r.Intent is not "out_of_scope" and not "faq");
+
+        var inbox = host.Services.GetRequiredService<ChatService.KnowledgeBase.Inbox.IUnansweredInbox>();
+        var item = (await inbox.OpenAsync(500)).First(i => i.Kind == ChatService.KnowledgeBase.Inbox.InboxKinds.LowConfidence && i.Question.StartsWith("我的邮箱"));
+        Assert.DoesNotContain("zhang.san@example.com", item.Question);
+        Assert.DoesNotContain("13812345678", item.Question);
+    }
+
+    [Fact]
+    public async Task Send_OutOfScope_IsRefusedWithoutFillingTheInbox()
+    {
+        await host.Chat().Send("推荐一部周末看的电影").ExpectReply(r => r.Route == Routes.Fallback && r.Intent == "out_of_scope");
+
+        var inbox = host.Services.GetRequiredService<ChatService.KnowledgeBase.Inbox.IUnansweredInbox>();
+        Assert.DoesNotContain(await inbox.OpenAsync(500), i => i.Question.Contains("周末看的电影"));
+    }
+
+    [Fact]
     public async Task SendFiles_WithACaptionTheBotCannotPlace_ConfirmsTheFiles()
     {
         var reply = await host.Chat().SendFiles("scene.jpg", caption: "现场照片").ExpectReply(r => r.Route == Routes.Fallback);
