@@ -24,9 +24,13 @@ public sealed class SmallTalk(IOptions<CompanyOptions> company)
         "不客气！还有其他可以帮您的吗？",
         "You're welcome! Is there anything else I can help with?"), InputHints.ExpectingInput);
 
+    /// <summary>
+    /// Until chats can be handed to the agent console, the reply promises no transfer: it says when people are there and
+    /// how to reach them (issue #3), and what the bot can still do meanwhile.
+    /// </summary>
     public Activity Handoff(string language) => Text(Localizer.Say(language,
-        $"好的，为您转接人工客服。人工客服的服务时间是{C.ServiceHoursZh}；您也可以拨打客服热线 {C.Hotline}。在线咨询会在 24 小时内得到答复。",
-        $"Sure, I'll get you a person. Our agents are available {C.ServiceHoursEn}; you can also call our hotline {C.Hotline}. Online enquiries are answered within 24 hours."), InputHints.AcceptingInput);
+        $"需要真人客服的话，请拨打客服热线 {C.Hotline}（人工服务时间：{C.ServiceHoursZh}），客服人员会直接为您处理。在这之前，我也可以先帮您报案、查询理赔进度或解答常见问题。",
+        $"To talk to a person, please call our hotline {C.Hotline} (agents are available {C.ServiceHoursEn}); they will take care of it directly. Meanwhile I can help you report a claim, check a claim or answer common questions."), InputHints.AcceptingInput);
 
     public Activity OutOfScope(string language, bool offerPerson) => Menu(language, Localizer.Say(language,
         "抱歉，这个问题我帮不上忙。我可以帮您报案理赔、查询理赔进度、查询保单、受理投诉，或解答保险相关的常见问题。",
@@ -51,8 +55,8 @@ public sealed class SmallTalk(IOptions<CompanyOptions> company)
         "好的。还有其他可以帮您的吗？", "OK. Is there anything else I can help with?"));
 
     private string PersonHint(string language, bool offerPerson) => offerPerson
-        ? Localizer.Say(language, $"\n\n看起来我没能帮到您，需要的话可以转人工客服（{C.ServiceHoursZh}），或拨打 {C.Hotline}。",
-            $"\n\nIt seems I'm not getting it right. You can talk to a person ({C.ServiceHoursEn}) or call {C.Hotline}.")
+        ? Localizer.Say(language, $"\n\n看起来我没能帮到您。需要真人帮忙的话，请拨打客服热线 {C.Hotline}（人工服务时间：{C.ServiceHoursZh}）。",
+            $"\n\nIt seems I'm not getting it right. To talk to a person, call {C.Hotline} (agents are available {C.ServiceHoursEn}).")
         : "";
 
     private static Activity Menu(string language, string text, bool personFirst = false)

@@ -136,12 +136,26 @@ public sealed class RoutingTests(BotHost host)
     {
         var chat = host.Chat();
         var first = await chat.Send("今天北京天气怎么样").ExpectReply(r => r.Route == Routes.Fallback);
-        Assert.DoesNotContain("转人工客服（", first.Text);
+        Assert.DoesNotContain("看起来我没能帮到您", first.Text);
 
         var second = await chat.Send("推荐几只股票给我").ExpectReply(r => r.Route == Routes.Fallback);
 
-        Assert.Contains("人工", second.Text);
+        Assert.Contains("看起来我没能帮到您", second.Text);
+        Assert.Contains("400-000-0000", second.Text);
         Assert.Equal("转人工", second.Buttons[0].Title);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "转人工", "400-000-0000", "8:00–22:00")]
+    [InlineData("en-US", "I want to talk to a real person", "400-000-0000", "8:00–22:00")]
+    public async Task Send_AskForAPerson_SaysWhenPeopleAreThereAndHowToReachThem_WithoutPromisingATransfer(string locale, string text, string hotline, string hours)
+    {
+        var reply = await host.Chat(locale).Send(text).ExpectReply(r => r.Route == Routes.Handoff);
+
+        Assert.Contains(hotline, reply.Text);
+        Assert.Contains(hours, reply.Text);
+        Assert.DoesNotContain("转接", reply.Text); // no chat transfer exists yet
+        Assert.DoesNotContain("I'll get you", reply.Text);
     }
 
     [Fact]
