@@ -60,6 +60,19 @@ public sealed class RoutingTests(BotHost host)
         Assert.Contains("claimant's name", reply.Text);
     }
 
+    [Theory]
+    [InlineData("我要报案，我家车被撞了", "flow:claim_report")]
+    [InlineData("我的理赔到哪一步了", "flow:claim_status")]
+    [InlineData("我要投诉你们的业务员", "flow:complaint")]
+    [InlineData("帮我查一下我的保单", "flow:policy_lookup")]
+    public async Task Send_FlowRequest_SaysHowToProceedInsteadOfAskingForDetailsNothingHereTakesYet(string text, string route)
+    {
+        var reply = await host.Chat().Send(text).ExpectReply(r => r.Route == route);
+
+        Assert.Contains("请拨打客服热线 400-000-0000", reply.Text);
+        Assert.DoesNotContain("请告诉我", reply.Text);
+    }
+
     [Fact]
     public async Task Send_PolicyLookupWithPolicyNumber_AsksOnlyForWhatIsStillMissing()
     {
@@ -73,12 +86,12 @@ public sealed class RoutingTests(BotHost host)
     }
 
     [Fact]
-    public async Task Send_ClaimReportWithPolicyNumber_LeavesItOutOfTheNumberedList()
+    public async Task Send_ClaimReportWithPolicyNumber_ShowsItMaskedInTheListInsteadOfAskingForIt()
     {
         var given = await host.Chat("en-US").Send("I want to report a claim on policy P12345678, my car was hit").ExpectReply(r => r.Route == "flow:claim_report");
-        Assert.Contains("****5678", given.Text);
+        Assert.Contains("1. Your policy number (you gave ****5678)", given.Text);
         Assert.DoesNotContain("P followed by 8 digits", given.Text);
-        Assert.Contains("1. The insured person's name", given.Text);
+        Assert.Contains("call our hotline 400-000-0000", given.Text); // how to proceed: nothing here takes the report yet
 
         var none = await host.Chat("en-US").Send("I want to report a claim, my car was hit").ExpectReply(r => r.Route == "flow:claim_report");
         Assert.Contains("1. Your policy number (P followed by 8 digits)", none.Text);
