@@ -17,6 +17,20 @@ public sealed class FaqSynonymsTests
         Assert.Contains(expectedPart, Synonyms.Apply(normalized));
     }
 
+    [Theory]
+    [InlineData("點樣投訴", "怎么投诉")]
+    [InlineData("理賠要幾耐先有錢收", "理赔要多久先有钱收")]
+    [InlineData("我冇收到通知", "我没有收到通知")]
+    [InlineData("喺邊度辦理", "在哪里办理")]
+    [InlineData("可唔可以網上買", "可不可以线上买")] // 网上 is itself a variant of 线上
+    [InlineData("唔該晒", "唔该晒")] // 唔 stays: 唔该 is "thank you", not "should not"
+    public void RepositorySynonyms_CantoneseWordsBecomeTheMandarinOnesTheEntriesUse(string text, string expected)
+    {
+        var synonyms = FaqSynonyms.Load(Path.Combine(RepoPaths.Root, "knowledge-base", "synonyms.yaml"));
+
+        Assert.Equal(expected, synonyms.Apply(ChatService.Nlu.TextNormalizer.Normalize(text)));
+    }
+
     [Fact]
     public void Apply_EnglishVariantInsideAnotherWord_IsLeftAlone()
     {
