@@ -5,7 +5,7 @@ using ChatService.KnowledgeBase.Content;
 namespace ChatService.KnowledgeBase.Evaluation;
 
 /// <summary>
-/// <c>kb validate [--update-readme]</c>: the publish rules and the authoring audit over <c>knowledge-base/</c>, then the
+/// <c>kb validate [--update-readme]</c>: the publish rules, the authoring audit and the synonym groups over <c>knowledge-base/</c>, then the
 /// counts; <c>--update-readme</c> writes the counts into the block of knowledge-base/README.md.
 /// </summary>
 public static partial class KbValidateCommand
@@ -19,6 +19,7 @@ public static partial class KbValidateCommand
         var holdoutPath = Path.Combine(kbDirectory, "eval", "holdout.yaml");
         var holdout = File.Exists(holdoutPath) ? FaqEvalSet.Read(holdoutPath) : null;
         var problems = KnowledgeBaseAudit.Check(entries, facts, questions, mustNot, holdout);
+        problems.AddRange(Search.FaqSynonyms.Check(Path.Combine(kbDirectory, "synonyms.yaml")).Select(issue => issue.ToString()));
         foreach (var problem in problems) Console.Error.WriteLine(problem);
         var counts = Counts(entries, questions, mustNot.Count);
         Console.WriteLine(counts);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatService.KnowledgeBase.Content;
 using ChatService.Nlu;
 using YamlDotNet.RepresentationModel;
 
@@ -35,13 +36,37 @@ public sealed class FaqSynonyms
     public string Apply(string normalized) =>
         _pattern is null ? normalized : _pattern.Replace(normalized, m => _canonical[m.Value]);
 
-    public static FaqSynonyms Load(string path)
+    public static FaqSynonyms Load(string path) => new(Groups(path).Select(g => (IReadOnlyList<string>)g.Words.Select(w => w.Text).ToList()));
+
+    /// <summary>
+    /// What <c>kb validate</c> reports about the file (file:line: reason): a group of fewer than two words, and a word
+    /// in two groups (after normalization, so 索償 and 索偿 are one word), which search would silently resolve to the
+    /// first group.
+    /// </summary>
+    public static List<FaqIssue> Check(string path)
     {
-        if (!File.Exists(path)) return None;
+        var issues = new List<FaqIssue>();
+        var file = Path.GetFileName(path);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (line, words) in Groups(path))
+        {
+            var normalized = words.Select(w => (w.Line, Word: TextNormalizer.Normalize(w.Text))).Where(w => w.Word.Length > 0).ToList();
+            if (normalized.Select(w => w.Word).Distinct(StringComparer.Ordinal).Count() < 2)
+                issues.Add(new FaqIssue(file, line, "a synonym group needs at least two different words"));
+            foreach (var (wordLine, word) in normalized.DistinctBy(w => w.Word))
+                if (!seen.TryAdd(word, line))
+                    issues.Add(new FaqIssue(file, wordLine, $"'{word}' is already in the group on line {seen[word]}: a word can stand for one thing only"));
+        }
+        return issues;
+    }
+
+    private static IEnumerable<(int Line, List<(int Line, string Text)> Words)> Groups(string path)
+    {
+        if (!File.Exists(path)) yield break;
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(path)));
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlSequenceNode list) return None;
-        return new FaqSynonyms(list.Children.OfType<YamlSequenceNode>()
-            .Select(g => (IReadOnlyList<string>)g.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToList()));
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlSequenceNode list) yield break;
+        foreach (var group in list.Children.OfType<YamlSequenceNode>())
+            yield return ((int)group.Start.Line, group.Children.OfType<YamlScalarNode>().Select(s => ((int)s.Start.Line, s.Value ?? "")).ToList());
     }
 }

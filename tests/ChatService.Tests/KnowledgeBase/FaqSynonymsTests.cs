@@ -32,6 +32,23 @@ public sealed class FaqSynonymsTests
     }
 
     [Fact]
+    public void Check_WordInTwoGroupsOrALoneWord_IsReportedWithItsLine_AndTheRepositoryFileIsClean()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"synonyms-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "- [理赔, 索偿]\n- [保单, 保險單, 保险单]\n- [索償, 申索]\n- [网站]\n");
+        try
+        {
+            var issues = FaqSynonyms.Check(path).Select(i => i.ToString()).ToList();
+
+            Assert.Equal(2, issues.Count); // 保險單 and 保险单 in one group are one word, not a conflict
+            Assert.Contains(issues, i => i.Contains(":3: '索偿' is already in the group on line 1"));
+            Assert.Contains(issues, i => i.Contains(":4: a synonym group needs at least two different words"));
+        }
+        finally { File.Delete(path); }
+        Assert.Empty(FaqSynonyms.Check(Path.Combine(RepoPaths.Root, "knowledge-base", "synonyms.yaml")));
+    }
+
+    [Fact]
     public void Apply_EnglishVariantInsideAnotherWord_IsLeftAlone()
     {
         Assert.Equal("payouts pending", Synonyms.Apply("payouts pending"));
