@@ -57,7 +57,7 @@ public static class SentenceEmbedder
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
         for (var start = 0; start < order.Length; start += BatchSize)
         {
-            var positions = order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray();
+            var positions = order[start..Math.Min(start + BatchSize, order.Length)];
             var batch = positions.Select(i => texts[i]).ToArray();
             var encoded = encoder == WordVectorEncoder.Name ? batch.Select(WordVectorEncoder.Encode).ToArray() : MiniLmModel.Encode(batch);
             for (var i = 0; i < encoded.Length; i++)

@@ -18,7 +18,7 @@ public sealed class FlowGuide(IOptions<CompanyOptions> company)
     {
         var policy = Masked(entities, EntityTypes.PolicyNumber);
         var claim = Masked(entities, EntityTypes.ClaimNumber);
-        var call = Localizer.Say(language, $"请拨打客服热线 {C.Hotline}（人工服务时间：{C.ServiceHoursZh}）", $"please call our hotline {C.Hotline} (agents are available {C.ServiceHoursEn})");
+        var call = SmallTalk.CallHotline(C, language);
         var text = intent switch
         {
             Intents.ClaimReport => ClaimReport(language, call, policy),

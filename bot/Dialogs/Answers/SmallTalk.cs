@@ -29,8 +29,13 @@ public sealed class SmallTalk(IOptions<CompanyOptions> company)
     /// how to reach them (issue #3), and what the bot can still do meanwhile.
     /// </summary>
     public Activity Handoff(string language) => Text(Localizer.Say(language,
-        $"需要真人客服的话，请拨打客服热线 {C.Hotline}（人工服务时间：{C.ServiceHoursZh}），客服人员会直接为您处理。在这之前，我也可以先帮您报案、查询理赔进度或解答常见问题。",
-        $"To talk to a person, please call our hotline {C.Hotline} (agents are available {C.ServiceHoursEn}); they will take care of it directly. Meanwhile I can help you report a claim, check a claim or answer common questions."), InputHints.AcceptingInput);
+        $"需要真人客服的话，{CallHotline(C, language)}，客服人员会直接为您处理。在这之前，我也可以先帮您报案、查询理赔进度或解答常见问题。",
+        $"To talk to a person, {CallHotline(C, language)}; they will take care of it directly. Meanwhile I can help you report a claim, check a claim or answer common questions."), InputHints.AcceptingInput);
+
+    /// <summary>"Please call our hotline … (agents are available …)": how to reach a person, in one phrase for every reply that needs it.</summary>
+    public static string CallHotline(CompanyOptions company, string language) => Localizer.Say(language,
+        $"请拨打客服热线 {company.Hotline}（人工服务时间：{company.ServiceHoursZh}）",
+        $"please call our hotline {company.Hotline} (agents are available {company.ServiceHoursEn})");
 
     public Activity OutOfScope(string language, bool offerPerson) => Menu(language, Localizer.Say(language,
         "抱歉，这个问题我帮不上忙。我可以帮您报案理赔、查询理赔进度、查询保单、受理投诉，或解答保险相关的常见问题。",
@@ -55,8 +60,8 @@ public sealed class SmallTalk(IOptions<CompanyOptions> company)
         "好的。还有其他可以帮您的吗？", "OK. Is there anything else I can help with?"));
 
     private string PersonHint(string language, bool offerPerson) => offerPerson
-        ? Localizer.Say(language, $"\n\n看起来我没能帮到您。需要真人帮忙的话，请拨打客服热线 {C.Hotline}（人工服务时间：{C.ServiceHoursZh}）。",
-            $"\n\nIt seems I'm not getting it right. To talk to a person, call {C.Hotline} (agents are available {C.ServiceHoursEn}).")
+        ? Localizer.Say(language, $"\n\n看起来我没能帮到您。需要真人帮忙的话，{CallHotline(C, language)}。",
+            $"\n\nIt seems I'm not getting it right. To talk to a person, {CallHotline(C, language)}.")
         : "";
 
     private static Activity Menu(string language, string text, bool personFirst = false)
