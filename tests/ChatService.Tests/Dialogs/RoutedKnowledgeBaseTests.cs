@@ -17,20 +17,32 @@ public sealed class RoutedKnowledgeBaseTests(BotHost host, ITestOutputHelper out
 {
     private enum Outcome { Answered, Offered, WrongAnswer, Missed }
 
-    [Fact]
-    public async Task EvaluationQuestions_ThroughTheBot_ReachTheCustomerAsAnAnswerOrAButton()
+    /// <summary>questions.yaml is the evaluation set; holdout.yaml the later paraphrases nobody tuned on.</summary>
+    [Theory]
+    // Floors a little under the measured 81.6 % and 92.6 % (2026-12-07).
+    [InlineData("questions.yaml", 0.80)]
+    [InlineData("holdout.yaml", 0.91)]
+    public async Task EvaluationQuestions_ThroughTheBot_ReachTheCustomerAsAnAnswerOrAButton(string file, double shownFloor)
     {
-        var questions = FaqEvalSet.Read(Path.Combine(RepoPaths.Eval, "questions.yaml")).Where(q => q.Expect is not null).ToList();
+        var questions = FaqEvalSet.Read(Path.Combine(RepoPaths.Eval, file)).Where(q => q.Expect is not null).ToList();
         var outcomes = new Dictionary<Outcome, int>();
+        var missedByRoute = new Dictionary<string, int>();
         foreach (var question in questions)
         {
-            var outcome = Classify(await Ask(question), question.Expect);
+            var reply = await Ask(question);
+            var outcome = Classify(reply, question.Expect);
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            if (outcome != Outcome.Missed) continue;
+            var route = $"{reply.Route} ({reply.Intent})";
+            missedByRoute[route] = missedByRoute.GetValueOrDefault(route) + 1;
+            if (Environment.GetEnvironmentVariable("KB_EVAL_MISSES") == "1")
+                output.WriteLine($"missed [{question.Language}] {question.Text} → expected {question.Expect}, route {route}, faq {reply.FaqId}");
         }
         double Share(Outcome o) => (double)outcomes.GetValueOrDefault(o) / questions.Count;
-        output.WriteLine($"{questions.Count} questions: answered right {Share(Outcome.Answered):P1}, offered as a button {Share(Outcome.Offered):P1}, " +
+        output.WriteLine($"{file}: {questions.Count} questions: answered right {Share(Outcome.Answered):P1}, offered as a button {Share(Outcome.Offered):P1}, " +
             $"answered wrongly {Share(Outcome.WrongAnswer):P1}, right entry not shown {Share(Outcome.Missed):P1}");
-        Assert.True(Share(Outcome.Answered) + Share(Outcome.Offered) >= 0.75, $"right entry shown to {Share(Outcome.Answered) + Share(Outcome.Offered):P1}");
+        output.WriteLine("not shown, by route (intent): " + string.Join(", ", missedByRoute.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}")));
+        Assert.True(Share(Outcome.Answered) + Share(Outcome.Offered) >= shownFloor, $"right entry shown to {Share(Outcome.Answered) + Share(Outcome.Offered):P1}");
         Assert.True(Share(Outcome.WrongAnswer) <= 0.02, $"answered wrongly {Share(Outcome.WrongAnswer):P1}");
     }
 

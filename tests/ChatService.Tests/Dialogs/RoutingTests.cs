@@ -250,11 +250,11 @@ public sealed class RoutingTests(BotHost host)
     [Fact]
     public async Task Send_ServiceGuessTooWeakToOffer_GoesToTheInboxAsLowConfidence_Masked()
     {
-        const string text = "我的邮箱 zhang.san@example.com 能收通知吗 电话13812345678";
+        const string text = "电话13812345678 zhang.san@example.com 收到了吗"; // claim_status at 0.295, under the 0.3 worth offering
         var reply = await host.Chat().Send(text).ExpectReply(r => r.Route == Routes.Fallback && r.Intent is not "out_of_scope" and not "faq");
 
         var inbox = host.Services.GetRequiredService<ChatService.KnowledgeBase.Inbox.IUnansweredInbox>();
-        var item = (await inbox.OpenAsync(500)).First(i => i.Kind == ChatService.KnowledgeBase.Inbox.InboxKinds.LowConfidence && i.Question.StartsWith("我的邮箱"));
+        var item = (await inbox.OpenAsync(500)).First(i => i.Kind == ChatService.KnowledgeBase.Inbox.InboxKinds.LowConfidence && i.Question.StartsWith("电话"));
         Assert.DoesNotContain("zhang.san@example.com", item.Question);
         Assert.DoesNotContain("13812345678", item.Question);
     }

@@ -5,15 +5,16 @@ namespace ChatService.Tests.Nlu;
 [Collection(RepoModelCollection.Name)]
 public sealed class IntentModelRegressionTests(RepoModelFixture fixture)
 {
-    // `nlu train` on the nlu-models/ data of 2026-12-05 (3,471 training, 684 test utterances; model selection keeps
-    // the default, calibration on five out-of-fold splits) reaches macro-F1 0.943 overall, 0.930 en, 0.959 zh-Hans,
-    // 0.936 zh-Hant, out-of-scope recall 0.905 at in-scope accuracy 0.935. The floors are the targets (0.92 for
-    // each language, 0.85 out-of-scope recall) and about half a point to a point under the other figures. Raise them
-    // with the data.
-    private const double MacroF1Floor = 0.935;
+    // `nlu train` on the nlu-models/ data of 2026-12-07 (3,593 training, 684 test utterances; model selection keeps
+    // the default, calibration on five out-of-fold splits) reaches macro-F1 0.937 overall, 0.922 en, 0.953 zh-Hans,
+    // 0.933 zh-Hant, out-of-scope recall 0.917 at in-scope accuracy 0.927 (before the 122 English faq examples of
+    // 2026-12-07: 0.943, 0.930 en, in-scope 0.935; they raised the out-of-scope threshold 0.56 -> 0.64 and were kept for
+    // what customers see, see RoutedKnowledgeBaseTests). The floors are the targets (0.92 for each language,
+    // 0.85 out-of-scope recall) and about half a point to a point under the other figures. Raise them with the data.
+    private const double MacroF1Floor = 0.93;
     private const double LanguageMacroF1Floor = 0.92;
     private const double OutOfScopeRecallFloor = 0.85;
-    private const double InScopeAccuracyFloor = 0.93;
+    private const double InScopeAccuracyFloor = 0.92;
 
     [Fact]
     public void Train_OnRepositoryData_ReachesTheMacroF1FloorOnTheTestFiles()
