@@ -16,6 +16,13 @@ public static class TextNormalizer
         return CleanUp(ScriptConverter.ToSimplified(folded));
     }
 
+    /// <summary>
+    /// <see cref="Normalize"/> without the Traditional → Simplified step (the one that calls ICU): for text known to
+    /// be in Simplified Chinese or English already, where it changes nothing.
+    /// </summary>
+    public static string NormalizeSimplified(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : CleanUp(FoldWidth(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+
     /// <summary>Full-width ASCII variants and the ideographic space to their half-width forms (NFKC does most of it).</summary>
     public static string FoldWidth(string text)
     {

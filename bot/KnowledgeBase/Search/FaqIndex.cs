@@ -1,3 +1,4 @@
+using ChatService.Nlu;
 using ChatService.KnowledgeBase.Content;
 
 namespace ChatService.KnowledgeBase.Search;
@@ -19,6 +20,7 @@ public sealed class FaqIndex
     private readonly FaqField _phrasings;
     private readonly FaqField? _answers;
     private readonly FaqSemantic? _semantic;
+    private readonly FaqExactPhrasings _exact;
     private readonly int _maxQueryLength;
     private readonly FaqSynonyms _synonyms;
     private readonly FaqRanking _ranking;
@@ -57,6 +59,7 @@ public sealed class FaqIndex
                     .Select(kv => Tokenize(kv.Value.Answer)).ToArray()
                 : [];
         });
+        _exact = new FaqExactPhrasings(entries);
         DocumentCount = entries.Sum(e => e.Content.Values.Sum(c => c.Alternates.Count + 1));
         _phrasings = new FaqField(phrasings, Enumerable.Range(0, entries.Count).ToList(), _ranking.HanUnigram, bm25: true);
         if (_ranking.Semantic > 0 || (_ranking.ChineseSemantic > 0 && _ranking.Glossary is not null)) _semantic = FaqSemantic.Build(entries);
@@ -70,7 +73,9 @@ public sealed class FaqIndex
     /// <summary>The <paramref name="top"/> most similar entries, best first (one per entry).</summary>
     public IReadOnlyList<FaqCandidate> Search(string question, int top = 3)
     {
-        var query = Tokenize(question);
+        var truncated = question.Length > _maxQueryLength ? question[.._maxQueryLength] : question;
+        var normalized = TextNormalizer.Normalize(truncated);
+        var query = FaqTokenizer.TokenizeNormalized(normalized, _synonyms);
         if (query.Count == 0 || Entries.Count == 0) return [];
         var size = Entries.Count * 4;
         var documentScores = t_documentScores is { } s && s.Length >= size ? s : t_documentScores = new float[size];
@@ -80,20 +85,26 @@ public sealed class FaqIndex
         // The meaning signal, like the others, lies in 0–1; the blend is scaled back to the lexical weights' total, so
         // questions with it and without it share one scale and one calibration.
         var scale = 1.0;
-        var truncated = question.Length > _maxQueryLength ? question[.._maxQueryLength] : question;
         if (_semantic is not null && _semantic.TryScore(truncated, entryScores, _ranking, out var weight))
         {
             var lexical = _ranking.Whole + (_answers is null ? 0 : _ranking.Answer);
             scale = lexical / (lexical + weight);
         }
+        var exact = _exact.Find(normalized);
         var ranked = new List<FaqCandidate>(top + 1);
         for (var e = 0; e < Entries.Count; e++)
         {
+            if (e == exact) continue;
             var similarity = entryScores[e] * scale;
             if (similarity <= 0) continue;
             if (ranked.Count == top && similarity <= ranked[^1].Similarity) continue;
             var at = ranked.FindIndex(c => c.Similarity < similarity);
             ranked.Insert(at < 0 ? ranked.Count : at, new FaqCandidate(Entries[e], Math.Min(1.0, similarity)));
+            if (ranked.Count > top) ranked.RemoveAt(top);
+        }
+        if (exact is { } match)
+        {
+            ranked.Insert(0, new FaqCandidate(Entries[match], 1.0));
             if (ranked.Count > top) ranked.RemoveAt(top);
         }
         return ranked;

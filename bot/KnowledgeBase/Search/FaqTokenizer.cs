@@ -10,9 +10,12 @@ namespace ChatService.KnowledgeBase.Search;
 /// </summary>
 public static class FaqTokenizer
 {
-    public static List<string> Tokenize(string text, int maxLength = int.MaxValue, FaqSynonyms? synonyms = null)
+    public static List<string> Tokenize(string text, int maxLength = int.MaxValue, FaqSynonyms? synonyms = null) =>
+        TokenizeNormalized(TextNormalizer.Normalize(text.Length > maxLength ? text[..maxLength] : text), synonyms);
+
+    /// <summary>The same, for text that has been through <see cref="TextNormalizer.Normalize"/> already.</summary>
+    public static List<string> TokenizeNormalized(string normalized, FaqSynonyms? synonyms = null)
     {
-        var normalized = TextNormalizer.Normalize(text.Length > maxLength ? text[..maxLength] : text);
         if (synonyms is not null) normalized = synonyms.Apply(normalized);
         var tokens = new List<string>();
         var i = 0;
