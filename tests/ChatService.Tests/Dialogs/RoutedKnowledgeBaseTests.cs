@@ -19,7 +19,7 @@ public sealed class RoutedKnowledgeBaseTests(BotHost host, ITestOutputHelper out
 
     /// <summary>questions.yaml is the evaluation set; holdout.yaml the later paraphrases nobody tuned on.</summary>
     [Theory]
-    // Floors a little under the measured 85.1 % and 94.8 % (2026-12-07, related-entry buttons from 0.3).
+    // Floors a little under the measured 84.0 % and 93.9 % (2026-12-07, related-entry buttons from 0.3).
     [InlineData("questions.yaml", 0.83)]
     [InlineData("holdout.yaml", 0.93)]
     public async Task EvaluationQuestions_ThroughTheBot_ReachTheCustomerAsAnAnswerOrAButton(string file, double shownFloor)
