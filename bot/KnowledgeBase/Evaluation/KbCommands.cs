@@ -25,7 +25,7 @@ public static class KbCommands
             case "validate":
                 return KbValidateCommand.Run(entries, issues, options, kbDirectory, args.Skip(1));
             case "eval":
-                return Eval(live, options, kbDirectory, args.Skip(1).ToArray());
+                return Eval(live, options, root, kbDirectory, args.Skip(1).ToArray());
             case "tune":
                 return KbTuning.Run(live, options, FaqSynonyms.Load(Path.Combine(kbDirectory, "synonyms.yaml")),
                     Path.Combine(root, "nlu-models", "intents", "out_of_scope.yaml"));
@@ -50,9 +50,12 @@ public static class KbCommands
         return options;
     }
 
-    private static int Eval(List<FaqEntry> live, KnowledgeBaseOptions options, string kbDirectory, string[] flags)
+    private static int Eval(List<FaqEntry> live, KnowledgeBaseOptions options, string root, string kbDirectory, string[] flags)
     {
-        string? Flag(string name) => Array.IndexOf(flags, name) is var i and >= 0 && i + 1 < flags.Length ? flags[i + 1] : null;
+        // `dotnet run --project bot` runs in bot/, so a path as the README writes it (from the repository) is tried there too.
+        string? Flag(string name) => Array.IndexOf(flags, name) is var i and >= 0 && i + 1 < flags.Length
+            ? File.Exists(flags[i + 1]) || Path.IsPathRooted(flags[i + 1]) ? flags[i + 1] : Path.Combine(root, flags[i + 1])
+            : null;
         var evalDirectory = Path.Combine(kbDirectory, "eval");
         var questionsPath = Flag("--questions") ?? Path.Combine(evalDirectory, "questions.yaml");
         var mustNotPath = Flag("--must-not") ?? Path.Combine(evalDirectory, "must-not-answer.yaml");
