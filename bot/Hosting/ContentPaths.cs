@@ -21,6 +21,9 @@ public static class ContentPaths
     }
 
     /// <summary>Resolves a configured path against the content root unless it is already absolute.</summary>
-    public static string Resolve(IHostEnvironment environment, string path) =>
-        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
+    public static string Resolve(IHostEnvironment environment, string path) => Resolve(environment.ContentRootPath, path);
+
+    /// <summary>Resolves a path against <paramref name="contentRoot"/> unless it is already absolute.</summary>
+    public static string Resolve(string contentRoot, string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(contentRoot, path));
 }

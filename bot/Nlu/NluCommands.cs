@@ -70,7 +70,7 @@ public sealed record NluCommandContext(NluOptions Options, IdentifierFormats Ide
         }
     }
 
-    public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(ContentRoot, path));
+    public string Resolve(string path) => ContentPaths.Resolve(ContentRoot, path);
 
     public static NluCommandContext Create()
     {

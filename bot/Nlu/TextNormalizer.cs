@@ -12,8 +12,7 @@ public static class TextNormalizer
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
-        var folded = FoldWidth(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        return CleanUp(ScriptConverter.ToSimplified(folded));
+        return CleanUp(ScriptConverter.ToSimplified(Fold(text)));
     }
 
     /// <summary>
@@ -21,7 +20,10 @@ public static class TextNormalizer
     /// be in Simplified Chinese or English already, where it changes nothing.
     /// </summary>
     public static string NormalizeSimplified(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : CleanUp(FoldWidth(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+        string.IsNullOrEmpty(text) ? string.Empty : CleanUp(Fold(text));
+
+    /// <summary>Width, compatibility forms and case: the steps both normalizations share.</summary>
+    private static string Fold(string text) => FoldWidth(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
 
     /// <summary>Full-width ASCII variants and the ideographic space to their half-width forms (NFKC does most of it).</summary>
     public static string FoldWidth(string text)

@@ -52,10 +52,8 @@ public static class KbCommands
 
     private static int Eval(List<FaqEntry> live, KnowledgeBaseOptions options, string root, string kbDirectory, string[] flags)
     {
-        // `dotnet run --project bot` runs in bot/, so a path as the README writes it (from the repository) is tried there too.
-        string? Flag(string name) => Array.IndexOf(flags, name) is var i and >= 0 && i + 1 < flags.Length
-            ? File.Exists(flags[i + 1]) || Path.IsPathRooted(flags[i + 1]) ? flags[i + 1] : Path.Combine(root, flags[i + 1])
-            : null;
+        // Relative to the repository, as the README writes them and as the nlu commands read theirs (`dotnet run --project bot` runs in bot/).
+        string? Flag(string name) => Array.IndexOf(flags, name) is var i and >= 0 && i + 1 < flags.Length ? ContentPaths.Resolve(root, flags[i + 1]) : null;
         var evalDirectory = Path.Combine(kbDirectory, "eval");
         var questionsPath = Flag("--questions") ?? Path.Combine(evalDirectory, "questions.yaml");
         var mustNotPath = Flag("--must-not") ?? Path.Combine(evalDirectory, "must-not-answer.yaml");
